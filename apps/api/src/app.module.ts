@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ConfigModule, DatabaseModule, HealthModule, LoadersModule, LoggingModule, type AppConfig } from '@tetrad/core';
+import { migrations } from '@tetrad/migrations';
+import { OrganizationModule } from '@tetrad/organization';
+import { graphqlOptions } from './graphql.options';
+
+/** The composition root: platform modules, then one module per domain. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(config, migrations),
+        LoadersModule,
+        GraphQLModule.forRootAsync(graphqlOptions(config)),
+        HealthModule,
+        OrganizationModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+// Jest: three layers (unit beside the code, integration and e2e under test/), compiled by SWC.
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+// Path aliases are resolved by moduleNameMapper below, not by SWC.
+delete swc.jsc.baseUrl;
+delete swc.jsc.paths;
+delete swc.$schema;
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@tetrad/core$': '<rootDir>/libs/core/src/index.ts',
+    '^@tetrad/core/(.*)$': '<rootDir>/libs/core/src/$1',
+    '^@tetrad/organization$': '<rootDir>/libs/organization/src/index.ts',
+    '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
+  },
+  setupFiles: ['reflect-metadata'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
+      slowTestThreshold: 30,
+    },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
+  ],
+};

@@ -1,0 +1,79 @@
+import { configSchema, type Environment } from './config.schema';
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolMax: number; connectRetries: number }
+  | { kind: 'embedded'; dataDir: string };
+
+export interface AppConfig {
+  env: Environment['NODE_ENV'];
+  isDevelopment: boolean;
+  isProduction: boolean;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  logLevel: Environment['LOG_LEVEL'];
+  graphql: { maxDepth: number; maxCost: number; introspection: boolean; graphiql: boolean };
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Thrown when the environment is invalid; its message is one line naming the variable. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** Reads and validates the environment once, at boot. Empty strings count as unset. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const got = present[variable];
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(redactUrl(got))})`;
+    throw new ConfigurationError(
+      `Invalid configuration: ${variable} must be ${issue?.message ?? 'valid'}${shown}.`,
+    );
+  }
+  return toAppConfig(parsed.data);
+}
+
+function toAppConfig(env: Environment): AppConfig {
+  const isDevelopment = env.NODE_ENV === 'development';
+  return {
+    env: env.NODE_ENV,
+    isDevelopment,
+    isProduction: env.NODE_ENV === 'production',
+    host: env.HOST,
+    port: env.PORT,
+    database: env.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolMax: env.DATABASE_POOL_MAX,
+          connectRetries: env.DATABASE_CONNECT_RETRIES,
+        }
+      : { kind: 'embedded', dataDir: env.DATA_DIR },
+    logLevel: env.LOG_LEVEL,
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxCost: env.GRAPHQL_MAX_COST,
+      introspection: env.NODE_ENV !== 'production',
+      graphiql: isDevelopment,
+    },
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Hides the password of a database URL so that it never reaches a log or a terminal. */
+export function redactUrl(value: string): string {
+  if (!URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (url.password) url.password = '***';
+  return url.toString();
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `an integer from ${min} to ${max}` })
+    .int({ error: `an integer from ${min} to ${max}` })
+    .min(min, { error: `an integer from ${min} to ${max}` })
+    .max(max, { error: `an integer from ${min} to ${max}` });
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    error: 'a URL of the form postgres://user:password@host:5432/database',
+  });
+
+/** Every environment variable Tetrad reads; the README documents each one. */
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], {
+      error: 'one of development, test, production',
+    })
+    .default('production'),
+  HOST: z.string().trim().min(1, { error: 'a host name or IP address' }).default('localhost'),
+  PORT: integer(0, 65535).default(3000),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: integer(1, 200).default(10),
+  DATABASE_CONNECT_RETRIES: integer(0, 100).default(0),
+  DATA_DIR: z.string().trim().min(1, { error: 'a directory path or memory://' }).default('./.data'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
+  GRAPHQL_MAX_COST: integer(10, 1_000_000).default(5000),
+  BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+});
+
+export type Environment = z.infer<typeof configSchema>;

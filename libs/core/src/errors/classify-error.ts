@@ -1,0 +1,123 @@
+import { HttpException } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES, type ErrorCode } from './domain-error';
+import {
+  isConnectionFailure,
+  PG_CHECK_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_INVALID_TEXT_REPRESENTATION,
+  PG_UNIQUE_VIOLATION,
+  sqlState,
+} from './postgres-errors';
+
+export interface ClassifiedError {
+  code: ErrorCode;
+  /** Safe to show to the caller. */
+  message: string;
+  details: Record<string, unknown>;
+  /** True when the server is at fault: logged with its stack, message hidden. */
+  internal: boolean;
+}
+
+export const INTERNAL_MESSAGE =
+  'Something went wrong on our side. The error was logged; quote the request id if you contact support.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'Tetrad cannot reach its database right now. Nothing was changed; try again in a moment.';
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'BAD_USER_INPUT',
+  415: 'BAD_USER_INPUT',
+};
+
+/** Decides what a client may learn about an error: one place, every code. */
+export function classifyError(error: unknown): ClassifiedError {
+  const cause = unwrap(error);
+  if (cause instanceof DomainError) {
+    return { code: cause.code, message: cause.message, details: cause.details, internal: false };
+  }
+  if (cause instanceof HttpException) return classifyHttpException(cause);
+  const databaseError = classifyDatabaseError(cause);
+  if (databaseError) return databaseError;
+  if (cause instanceof GraphQLError) return classifyGraphQLError(cause);
+  const fastifyError = classifyFastifyError(cause);
+  if (fastifyError) return fastifyError;
+  return { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE, details: {}, internal: true };
+}
+
+/** GraphQL wraps resolver errors; the interesting one is the innermost. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+function classifyHttpException(error: HttpException): ClassifiedError {
+  const code = HTTP_STATUS_CODES[error.getStatus()] ?? 'INTERNAL_SERVER_ERROR';
+  if (code === 'INTERNAL_SERVER_ERROR') {
+    return { code, message: INTERNAL_MESSAGE, details: {}, internal: true };
+  }
+  return { code, message: error.message, details: {}, internal: false };
+}
+
+function classifyDatabaseError(error: unknown): ClassifiedError | undefined {
+  if (isConnectionFailure(error)) {
+    return {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      details: {},
+      internal: true,
+    };
+  }
+  switch (sqlState(error)) {
+    case PG_UNIQUE_VIOLATION:
+      return fault('CONFLICT', 'A record with the same unique value already exists.');
+    case PG_FOREIGN_KEY_VIOLATION:
+      return fault('BAD_USER_INPUT', 'The input refers to a record that does not exist.');
+    case PG_CHECK_VIOLATION:
+    case PG_INVALID_TEXT_REPRESENTATION:
+      return fault('BAD_USER_INPUT', 'The input has a value the database does not accept.');
+    default:
+      return undefined;
+  }
+}
+
+function classifyGraphQLError(error: GraphQLError): ClassifiedError {
+  const declared = error.extensions['code'];
+  const code = ERROR_CODES.find((known) => known === declared) ?? 'BAD_USER_INPUT';
+  // Errors raised by GraphQL itself (syntax, validation, coercion) describe the request only.
+  return { code, message: error.message, details: {}, internal: false };
+}
+
+interface FastifyLikeError {
+  code?: unknown;
+  statusCode?: unknown;
+  message: string;
+  errors?: unknown;
+}
+
+function classifyFastifyError(error: unknown): ClassifiedError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, statusCode } = error as FastifyLikeError;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return fault('BAD_USER_INPUT', 'The request body is too large. Send a smaller query or fewer variables.');
+  }
+  if (code === 'MER_ERR_GQL_QUERY_DEPTH' || code === 'MER_ERR_GQL_VALIDATION') {
+    return fault('BAD_USER_INPUT', error.message);
+  }
+  if ((code.startsWith('FST_') || code.startsWith('MER_')) && typeof statusCode === 'number' && statusCode < 500) {
+    return fault('BAD_USER_INPUT', error.message);
+  }
+  return undefined;
+}
+
+function fault(code: ErrorCode, message: string): ClassifiedError {
+  return { code, message, details: {}, internal: false };
+}

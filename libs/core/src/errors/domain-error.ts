@@ -1,0 +1,59 @@
+/** The only codes a client ever sees in `extensions.code`. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  /** The input path, e.g. `input.unifiedSocialCreditCode`. */
+  field: string;
+  message: string;
+}
+
+/** An expected failure whose message is written for the person who caused it. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+
+  constructor(message: string, readonly problems: FieldProblem[] = []) {
+    super(message, problems.length > 0 ? { problems } : {});
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+
+  /** Same words whether the record is missing or out of the caller's reach. */
+  constructor(subject: string, id: string) {
+    super(`${subject} ${id} was not found.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}

@@ -1,0 +1,51 @@
+import { QueryFailedError } from 'typeorm';
+
+/** SQLSTATE codes Tetrad reacts to (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_CHECK_VIOLATION = '23514';
+export const PG_INVALID_TEXT_REPRESENTATION = '22P02';
+
+const CONNECTION_SQLSTATE_PREFIXES = ['08', '57P'];
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+interface DriverError {
+  code?: string;
+  constraint?: string;
+}
+
+export function sqlState(error: unknown): string | undefined {
+  if (error instanceof QueryFailedError) {
+    return (error.driverError as DriverError | undefined)?.code;
+  }
+  return undefined;
+}
+
+export function violatedConstraint(error: unknown): string | undefined {
+  if (error instanceof QueryFailedError) {
+    return (error.driverError as DriverError | undefined)?.constraint;
+  }
+  return undefined;
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return (
+    sqlState(error) === PG_UNIQUE_VIOLATION &&
+    (constraint === undefined || violatedConstraint(error) === constraint)
+  );
+}
+
+/** True when the database could not be reached, as opposed to refusing a statement. */
+export function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  const driverCode = sqlState(error);
+  if (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) return true;
+  if (driverCode && CONNECTION_SQLSTATE_PREFIXES.some((prefix) => driverCode.startsWith(prefix))) {
+    return true;
+  }
+  if (driverCode && CONNECTION_ERRNOS.has(driverCode)) return true;
+  return /Connection terminated|connection timeout|Connection refused|not queryable/i.test(
+    error.message,
+  );
+}

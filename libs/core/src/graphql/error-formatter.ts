@@ -1,0 +1,77 @@
+import type { FastifyReply } from 'fastify';
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { classifyError } from '../errors/classify-error';
+
+interface FormatterContext {
+  reply?: FastifyReply;
+}
+
+interface ErrorWithList {
+  errors?: unknown;
+  statusCode?: unknown;
+}
+
+/**
+ * Mercurius error formatter: every error leaves the server as `{ message, extensions.code }`
+ * decided by classifyError. Internal details (stack, SQL, driver text) stay in the log
+ * unless `exposeInternals` is set, which only development does.
+ */
+export function createErrorFormatter(options: { exposeInternals: boolean }) {
+  return (execution: ExecutionResult & { statusCode?: number }, context: FormatterContext) => {
+    const errors = (execution.errors ?? []).flatMap(expandValidationErrors);
+    const requestId = context.reply?.request.id;
+    const formatted = errors.map((error) => formatError(error, context, requestId, options));
+    return {
+      statusCode: statusCodeFor(execution, errors),
+      response: { data: execution.data ?? null, errors: formatted },
+    };
+  };
+}
+
+function formatError(
+  error: GraphQLError,
+  context: FormatterContext,
+  requestId: string | undefined,
+  options: { exposeInternals: boolean },
+): GraphQLFormattedError {
+  const classified = classifyError(error);
+  const log = context.reply?.log;
+  if (classified.internal) {
+    log?.error({ err: error.originalError ?? error }, 'request failed with an internal error');
+  } else {
+    log?.info({ code: classified.code, message: error.message }, 'request refused');
+  }
+  const extensions: Record<string, unknown> = { code: classified.code, ...classified.details };
+  if (classified.internal && requestId) extensions['requestId'] = requestId;
+  if (options.exposeInternals && classified.internal) {
+    const cause = error.originalError ?? error;
+    extensions['exception'] = { message: cause.message, stacktrace: cause.stack?.split('\n') };
+  }
+  return {
+    message: classified.message,
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    extensions,
+  };
+}
+
+/** Mercurius reports parse/validation failures as one error carrying the real list. */
+function expandValidationErrors(error: GraphQLError): GraphQLError[] {
+  const list = (error.originalError as ErrorWithList | undefined)?.errors;
+  if (!Array.isArray(list)) return [error];
+  return list.map((inner: unknown) =>
+    inner instanceof GraphQLError
+      ? inner
+      : new GraphQLError(inner instanceof Error ? inner.message : String(inner), {
+          originalError: inner instanceof Error ? inner : undefined,
+        }),
+  );
+}
+
+function statusCodeFor(execution: { data?: unknown; statusCode?: number }, errors: GraphQLError[]): number {
+  if (execution.data) return 200;
+  if (typeof execution.statusCode === 'number') return execution.statusCode;
+  const first = errors[0]?.originalError as ErrorWithList | undefined;
+  if (errors.length === 1 && typeof first?.statusCode === 'number') return first.statusCode;
+  return errors.some((error) => !error.originalError) ? 400 : 200;
+}
