@@ -22,6 +22,8 @@ const shared = {
 };
 
 module.exports = {
+  // Integration and e2e tests boot real databases and servers.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -30,6 +32,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
       slowTestThreshold: 30,
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      slowTestThreshold: 60,
+    },
   ],
 };

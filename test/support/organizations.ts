@@ -20,7 +20,10 @@ export const CREATE_ORGANIZATION = /* GraphQL */ `
   }
 `;
 
-export function organizationInput(serial: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function organizationInput(
+  serial: number,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     name: `Organisation ${serial}`,
     kind: 'ROBOT_MAKER',

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { loadConfig, TetradDataSource, type AppConfig } from '@tetrad/core';
+import { loadConfig, type TetradDataSource, type AppConfig } from '@tetrad/core';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -8,7 +8,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Record<string, unknown>;
   data: T | null | undefined;
-  errors: { message: string; path?: string[]; extensions: { code: string } & Record<string, unknown> }[] | undefined;
+  errors:
+    | { message: string; path?: string[]; extensions: { code: string } & Record<string, unknown> }[]
+    | undefined;
 }
 
 export interface TestApp {
@@ -16,7 +18,10 @@ export interface TestApp {
   config: AppConfig;
   database: TestDatabase;
   dataSource: TetradDataSource;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** SQL statements sent so far; compare before and after a request. */
   sqlStatements(): number;
   close(): Promise<void>;
@@ -26,13 +31,22 @@ export interface TestApp {
  * The real application (same module graph, same Fastify adapter) on a fresh database with
  * migrations applied; requests go through Fastify's HTTP pipeline without opening a port.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { viaPort?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...database.env, ...env });
+  const databaseEnv = { ...database.env };
+  if (options.viaPort !== undefined && databaseEnv.DATABASE_URL) {
+    const url = new URL(databaseEnv.DATABASE_URL);
+    url.port = String(options.viaPort);
+    databaseEnv.DATABASE_URL = url.toString();
+  }
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...databaseEnv, ...env });
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const dataSource = app.get(DataSource) as TetradDataSource;
+  const dataSource = app.get<DataSource, TetradDataSource>(DataSource);
   return {
     app,
     config,

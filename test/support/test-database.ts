@@ -25,7 +25,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     env: { DATABASE_URL: url.toString() },
     url: url.toString(),
-    drop: () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: () =>
+      withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
   };
 }
 

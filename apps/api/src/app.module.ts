@@ -1,6 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule, DatabaseModule, HealthModule, LoadersModule, LoggingModule, type AppConfig } from '@tetrad/core';
+import type { Logger } from 'pino';
+import {
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  LoadersModule,
+  LoggingModule,
+  type AppConfig,
+} from '@tetrad/core';
 import { migrations } from '@tetrad/migrations';
 import { OrganizationModule } from '@tetrad/organization';
 import { graphqlOptions } from './graphql.options';
@@ -8,12 +16,12 @@ import { graphqlOptions } from './graphql.options';
 /** The composition root: platform modules, then one module per domain. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
+        LoggingModule.forRoot(logger),
         DatabaseModule.forRoot(config, migrations),
         LoadersModule,
         GraphQLModule.forRootAsync(graphqlOptions(config)),

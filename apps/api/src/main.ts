@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigurationError, DatabaseUnreachableError, loadConfig, waitForDatabase, type AppConfig } from '@tetrad/core';
+import {
+  ConfigurationError,
+  DatabaseUnreachableError,
+  loadConfig,
+  waitForDatabase,
+  type AppConfig,
+} from '@tetrad/core';
 import { createApp } from './create-app';
 
 /** Prints one line and stops: what a person needs when Tetrad cannot start. */
@@ -30,7 +36,8 @@ async function start(): Promise<void> {
   } catch (error) {
     fail(`Tetrad could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.database.dataDir}`;
+  const where =
+    config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.database.dataDir}`;
   process.stdout.write(`Tetrad API ready on ${await app.getUrl()}/graphql (${where})\n`);
   handleShutdown(app, config.shutdownTimeoutMs);
 }

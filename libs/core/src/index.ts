@@ -20,3 +20,5 @@ export * from './pagination/connection.type';
 export * from './pagination/keyset';
 export * from './pagination/page-args';
 export * from './loaders/loaders.module';
+export * from './logging/root-logger';
+export * from './logging/request-logging';

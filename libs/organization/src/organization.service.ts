@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import { isUniqueViolation, NotFoundError, paginate, type ConnectionShape, type KeysetSort } from '@tetrad/core';
+import {
+  isUniqueViolation,
+  NotFoundError,
+  paginate,
+  type ConnectionShape,
+  type KeysetSort,
+} from '@tetrad/core';
 import type { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationOrder, type OrganizationFilter, type OrganizationsArgs } from './dto/organizations.args';
 import { Organization, ORGANIZATION_USCC_UNIQUE } from './organization.entity';

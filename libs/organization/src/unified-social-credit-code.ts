@@ -11,8 +11,10 @@ export type UsccProblem = 'LENGTH' | 'ALPHABET' | 'DIVISION' | 'CHECK_CHARACTER'
 export const USCC_PROBLEM_MESSAGES: Record<UsccProblem, string> = {
   LENGTH: 'a unified social credit code has exactly 18 characters',
   ALPHABET: 'a unified social credit code uses only digits and capital letters other than I, O, S, V and Z',
-  DIVISION: 'characters 3 to 8 of a unified social credit code are the administrative division code (six digits)',
-  CHECK_CHARACTER: 'the last character of this unified social credit code does not match the others; check for a typo',
+  DIVISION:
+    'characters 3 to 8 of a unified social credit code are the administrative division code (six digits)',
+  CHECK_CHARACTER:
+    'the last character of this unified social credit code does not match the others; check for a typo',
 };
 
 /** Upper-cases and strips spaces so that a code typed by hand compares equal to the stored one. */

@@ -22,8 +22,19 @@ const LIST = /* GraphQL */ `
   query List($first: Int, $after: String, $filter: OrganizationFilter, $orderBy: OrganizationOrder) {
     organizations(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
-      nodes { id name kind region stateOwned unifiedSocialCreditCode }
-      pageInfo { hasNextPage hasPreviousPage endCursor }
+      nodes {
+        id
+        name
+        kind
+        region
+        stateOwned
+        unifiedSocialCreditCode
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
     }
   }
 `;
@@ -81,22 +92,35 @@ describe('organizations', () => {
     });
 
     it.each([
-      ['a wrong check character', { unifiedSocialCreditCode: `${validUscc(7).slice(0, 17)}${validUscc(7).endsWith('0') ? '1' : '0'}` }, 'does not match'],
+      [
+        'a wrong check character',
+        { unifiedSocialCreditCode: `${validUscc(7).slice(0, 17)}${validUscc(7).endsWith('0') ? '1' : '0'}` },
+        'does not match',
+      ],
       ['too short a code', { unifiedSocialCreditCode: '91310000123' }, 'exactly 18 characters'],
-      ['a forbidden letter', { unifiedSocialCreditCode: '91310000MA1FL4LQ2O' }, 'other than I, O, S, V and Z'],
+      [
+        'a forbidden letter',
+        { unifiedSocialCreditCode: '91310000MA1FL4LQ2O' },
+        'other than I, O, S, V and Z',
+      ],
       ['a one-letter name', { name: 'X' }, 'name must be 2 to 200 characters'],
       ['an empty region', { region: ' ' }, 'region must be at least 2 characters'],
-    ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_case, overrides, words) => {
-      const before = await count();
-      const response = await t.graphql(CREATE_ORGANIZATION, { input: organizationInput(50, overrides) });
-      expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-      expect(response.errors?.[0]?.message).toContain(words);
-      expect(await count()).toBe(before);
-    });
+    ])(
+      'refuses %s with BAD_USER_INPUT naming the field, and writes nothing',
+      async (_case, overrides, words) => {
+        const before = await count();
+        const response = await t.graphql(CREATE_ORGANIZATION, { input: organizationInput(50, overrides) });
+        expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+        expect(response.errors?.[0]?.message).toContain(words);
+        expect(await count()).toBe(before);
+      },
+    );
 
     it('refuses an unknown kind before any resolver runs', async () => {
       const before = t.sqlStatements();
-      const response = await t.graphql(CREATE_ORGANIZATION, { input: organizationInput(51, { kind: 'BANK' }) });
+      const response = await t.graphql(CREATE_ORGANIZATION, {
+        input: organizationInput(51, { kind: 'BANK' }),
+      });
       expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
       expect(t.sqlStatements()).toBe(before);
     });
@@ -166,7 +190,11 @@ describe('organizations', () => {
     });
 
     it('sorts descending too', async () => {
-      const response = await t.graphql<Page>(LIST, { first: 10, filter: { search: 'paging' }, orderBy: 'NAME_DESC' });
+      const response = await t.graphql<Page>(LIST, {
+        first: 10,
+        filter: { search: 'paging' },
+        orderBy: 'NAME_DESC',
+      });
       const names = response.data!.organizations.nodes.map((node) => node.name);
       expect(names).toEqual([...names].sort().reverse());
     });
@@ -195,7 +223,9 @@ describe('organizations', () => {
 
     it('finds an organisation by its full code', async () => {
       const response = await t.graphql<Page>(LIST, { filter: { search: validUscc(105).toLowerCase() } });
-      expect(response.data!.organizations.nodes.map((node) => node.unifiedSocialCreditCode)).toEqual([validUscc(105)]);
+      expect(response.data!.organizations.nodes.map((node) => node.unifiedSocialCreditCode)).toEqual([
+        validUscc(105),
+      ]);
     });
 
     it('runs the same number of SQL statements for a page of 1 and a page of 100', async () => {

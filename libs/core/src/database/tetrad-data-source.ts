@@ -68,7 +68,7 @@ export async function openDataSource(
     return dataSource;
   }
   const embedded = await EmbeddedPostgres.open(config.database.dataDir);
-  const dataSource = new TetradDataSource({ ...options, extra: embedded.pgOptions() } as DataSourceOptions);
+  const dataSource = new TetradDataSource({ ...options, extra: embedded.pgOptions() });
   dataSource.releaseOnDestroy(() => embedded.close());
   try {
     await dataSource.initialize();

@@ -55,7 +55,9 @@ function unwrap(error: unknown): unknown {
   while (current instanceof GraphQLError && current.originalError) {
     current = current.originalError;
   }
-  return current;
+  // graphql-js wraps thrown non-Error values (or Errors of another realm) as NonErrorThrown.
+  const thrown = (current as { thrownValue?: unknown } | undefined)?.thrownValue;
+  return thrown ?? current;
 }
 
 function classifyHttpException(error: HttpException): ClassifiedError {
@@ -112,7 +114,11 @@ function classifyFastifyError(error: unknown): ClassifiedError | undefined {
   if (code === 'MER_ERR_GQL_QUERY_DEPTH' || code === 'MER_ERR_GQL_VALIDATION') {
     return fault('BAD_USER_INPUT', error.message);
   }
-  if ((code.startsWith('FST_') || code.startsWith('MER_')) && typeof statusCode === 'number' && statusCode < 500) {
+  if (
+    (code.startsWith('FST_') || code.startsWith('MER_')) &&
+    typeof statusCode === 'number' &&
+    statusCode < 500
+  ) {
     return fault('BAD_USER_INPUT', error.message);
   }
   return undefined;

@@ -32,7 +32,10 @@ export abstract class DomainError extends Error {
 export class InvalidInputError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
 
-  constructor(message: string, readonly problems: FieldProblem[] = []) {
+  constructor(
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
     super(message, problems.length > 0 ? { problems } : {});
   }
 }

@@ -7,7 +7,14 @@ export const PG_CHECK_VIOLATION = '23514';
 export const PG_INVALID_TEXT_REPRESENTATION = '22P02';
 
 const CONNECTION_SQLSTATE_PREFIXES = ['08', '57P'];
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
 
 interface DriverError {
   code?: string;
@@ -37,15 +44,17 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** True when the database could not be reached, as opposed to refusing a statement. */
 export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Structural checks: socket errors may come from another realm (Jest) and fail instanceof.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   const driverCode = sqlState(error);
   if (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) return true;
   if (driverCode && CONNECTION_SQLSTATE_PREFIXES.some((prefix) => driverCode.startsWith(prefix))) {
     return true;
   }
   if (driverCode && CONNECTION_ERRNOS.has(driverCode)) return true;
-  return /Connection terminated|connection timeout|Connection refused|not queryable/i.test(
-    error.message,
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Connection refused|not queryable/i.test(message)
   );
 }

@@ -35,7 +35,7 @@ export class LoaderRegistry {
 
   register<K, V>(key: LoaderKey<K, V>, factory: () => DataLoader<K, V>): void {
     if (this.factories.has(key.name)) throw new Error(`DataLoader ${key.name} is registered twice`);
-    this.factories.set(key.name, factory as unknown as AnyFactory);
+    this.factories.set(key.name, factory);
   }
 
   forRequest(): RequestLoaders {

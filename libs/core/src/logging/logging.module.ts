@@ -1,29 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { AppConfig } from '../config/app-config';
-import { assignRequestId } from './request-id';
+import type { Logger } from 'pino';
 
-/** JSON logs through pino, one line per request with its id; secrets redacted. */
+/** Routes Nest's logger and injectable PinoLoggers to the root pino logger. */
 @Module({})
 export class LoggingModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(root: Logger): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Fastify assigned the id (see assignRequestId); pino reuses it so logs and errors agree.
-            genReqId: (request, response) => {
-              const id = String(request.id ?? assignRequestId(request));
-              response.setHeader('x-request-id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            customLogLevel: (_request, response, error) =>
-              error || response.statusCode >= 500 ? 'error' : 'info',
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
+          // Fastify logs each request (see registerRequestLogging); pino-http only lends its logger.
+          pinoHttp: { logger: root, autoLogging: false, quietReqLogger: true },
         }),
       ],
     };

@@ -1,0 +1,50 @@
+/** Layering rules (STYLE.md), checked in `npm run lint`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles make module initialisation order fragile.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      comment: 'Libraries are reusable; only the composition root (apps/) wires them.',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'core-imports-no-domain',
+      severity: 'error',
+      comment: 'libs/core is the platform; domains depend on it, never the reverse.',
+      from: { path: '^libs/core/' },
+      to: { path: '^libs/(?!core/)' },
+    },
+    {
+      name: 'domain-through-public-api',
+      severity: 'error',
+      comment: 'A domain reaches another domain only through its index (exported services).',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/(?!index\\.ts$)', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'migrations-stand-alone',
+      severity: 'error',
+      comment: 'A migration is frozen SQL; it must not change when entities or services do.',
+      from: { path: '^migrations/' },
+      to: { path: '^(libs|apps)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
+  },
+};
