@@ -72,7 +72,7 @@ function toAppConfig(env: Environment): AppConfig {
 
 /** Hides the password of a database URL so that it never reaches a log or a terminal. */
 export function redactUrl(value: string): string {
-  if (!URL.canParse(value)) return value;
+  if (!URL.canParse(value)) return value.replace(/(\/\/[^:/@\s]*:)[^@]*@/, '$1***@');
   const url = new URL(value);
   if (url.password) url.password = '***';
   return url.toString();

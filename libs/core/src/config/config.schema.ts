@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
 const integer = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `an integer from ${min} to ${max}` })
-    .int({ error: `an integer from ${min} to ${max}` })
-    .min(min, { error: `an integer from ${min} to ${max}` })
-    .max(max, { error: `an integer from ${min} to ${max}` });
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, { error: `an integer from ${min} to ${max}` })
+    .pipe(z.coerce.number())
+    .pipe(
+      z
+        .number()
+        .int({ error: `an integer from ${min} to ${max}` })
+        .min(min, { error: `an integer from ${min} to ${max}` })
+        .max(max, { error: `an integer from ${min} to ${max}` }),
+    );
 
 const postgresUrl = z
   .string()

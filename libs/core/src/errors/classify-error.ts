@@ -61,7 +61,9 @@ function unwrap(error: unknown): unknown {
 }
 
 function classifyHttpException(error: HttpException): ClassifiedError {
-  const code = HTTP_STATUS_CODES[error.getStatus()] ?? 'INTERNAL_SERVER_ERROR';
+  const status = error.getStatus();
+  const code =
+    HTTP_STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR');
   if (code === 'INTERNAL_SERVER_ERROR') {
     return { code, message: INTERNAL_MESSAGE, details: {}, internal: true };
   }

@@ -71,7 +71,20 @@ function expandValidationErrors(error: GraphQLError): GraphQLError[] {
 function statusCodeFor(execution: { data?: unknown; statusCode?: number }, errors: GraphQLError[]): number {
   if (execution.data) return 200;
   if (typeof execution.statusCode === 'number') return execution.statusCode;
-  const first = errors[0]?.originalError as ErrorWithList | undefined;
-  if (errors.length === 1 && typeof first?.statusCode === 'number') return first.statusCode;
-  return errors.some((error) => !error.originalError) ? 400 : 200;
+  const first = errors[0]?.originalError as (ErrorWithList & { code?: unknown }) | undefined;
+  if (
+    errors.length === 1 &&
+    typeof first?.statusCode === 'number' &&
+    first.statusCode >= 400 &&
+    first.statusCode < 500
+  ) {
+    return first.statusCode;
+  }
+  // Parse and validation failures (no resolver ran): the request itself is wrong.
+  return errors.length > 0 && errors.every(isRequestError) ? 400 : 200;
+}
+
+function isRequestError(error: GraphQLError): boolean {
+  const cause = error.originalError as { code?: unknown } | undefined;
+  return !cause || (typeof cause.code === 'string' && cause.code.startsWith('MER_ERR_GQL'));
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/page-args';
 
 /**
  * The cost of a query before it runs: every field costs 1 unless it declares a `complexity`
@@ -37,5 +38,7 @@ export function assertQueryCost(
 
 /** Cost of a connection field: its children once per requested item. */
 export function connectionCost(options: { args: { first?: number }; childComplexity: number }): number {
-  return 1 + (options.args.first ?? 20) * Math.max(options.childComplexity, 1);
+  // Clamped like the page size itself, so a negative `first` cannot pay for its siblings.
+  const first = Math.min(Math.max(Math.trunc(options.args.first ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  return 1 + first * Math.max(options.childComplexity, 1);
 }
