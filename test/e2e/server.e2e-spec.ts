@@ -162,6 +162,22 @@ describe('the built server on the embedded database', () => {
 });
 
 describe('the built server refusing to start', () => {
+  it('retries an unreachable PostgreSQL with backoff when DATABASE_CONNECT_RETRIES is set, then gives up', async () => {
+    const { exited, output } = run({
+      DATABASE_URL: 'postgres://tetrad@127.0.0.1:1/tetrad',
+      DATABASE_CONNECT_RETRIES: '2',
+    });
+    expect(await exited).toBe(1);
+    const lines = output().trim().split('\n');
+    expect(lines).toEqual([
+      'PostgreSQL not reachable (ECONNREFUSED); retry 1 in 500 ms',
+      'PostgreSQL not reachable (ECONNREFUSED); retry 2 in 1000 ms',
+      expect.stringMatching(
+        /^Cannot reach PostgreSQL at postgres:\/\/tetrad@127\.0\.0\.1:1\/tetrad \(ECONNREFUSED\)/,
+      ),
+    ]);
+  });
+
   it.each([
     [{ PORT: 'abc' }, /^Invalid configuration: PORT must be an integer from 0 to 65535 \(got "abc"\)\.$/],
     [
