@@ -16,6 +16,8 @@ const shared = {
     '^@tetrad/core$': '<rootDir>/libs/core/src/index.ts',
     '^@tetrad/core/(.*)$': '<rootDir>/libs/core/src/$1',
     '^@tetrad/organization$': '<rootDir>/libs/organization/src/index.ts',
+    '^@tetrad/demo-data$': '<rootDir>/libs/demo-data/src/index.ts',
+    '^@tetrad/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],
@@ -24,6 +26,8 @@ const shared = {
 module.exports = {
   // Integration and e2e tests boot real databases and servers.
   testTimeout: 60_000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { loadConfig, type TetradDataSource, type AppConfig } from '@tetrad/core';
 import { createApp } from '../../apps/api/src/create-app';
+import { DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
+import { accessTokenFor, testIssuer } from './sign-in';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -13,6 +15,19 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
     | undefined;
 }
 
+export interface Credentials {
+  bearer?: string;
+  /** A session cookie ("tetrad_session=..."); the CSRF header is sent unless csrf is false. */
+  cookie?: string;
+  csrf?: boolean;
+  headers?: Record<string, string>;
+}
+
+export type GraphQLClient = <T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<GraphQLResponse<T>>;
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
@@ -21,7 +36,10 @@ export interface TestApp {
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    credentials?: Credentials,
   ): Promise<GraphQLResponse<T>>;
+  /** GraphQL as a demo person, with a real access token from the bundled identity provider. */
+  as(email: string): GraphQLClient;
   /** SQL statements sent so far; compare before and after a request. */
   sqlStatements(): number;
   close(): Promise<void>;
@@ -42,25 +60,50 @@ export async function startTestApp(
     url.port = String(options.viaPort);
     databaseEnv.DATABASE_URL = url.toString();
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...databaseEnv, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    OIDC_ISSUER: testIssuer(),
+    OIDC_CLIENT_SECRET: 'tetrad-dev-client-secret',
+    PUBLIC_URL: process.env['TEST_PUBLIC_URL'] ?? 'http://localhost:3000',
+    PLATFORM_ADMIN_EMAILS: DEMO_PLATFORM_ADMIN_EMAIL,
+    SEED_DEMO_DATA: 'true',
+    ...databaseEnv,
+    ...env,
+  });
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get<DataSource, TetradDataSource>(DataSource);
+  async function graphql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    credentials: Credentials = {},
+  ) {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...credentials.headers };
+    if (credentials.bearer) headers['authorization'] = `Bearer ${credentials.bearer}`;
+    if (credentials.cookie) {
+      headers['cookie'] = credentials.cookie;
+      if (credentials.csrf !== false) headers['x-tetrad-csrf'] = '1';
+    }
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers,
+      payload: JSON.stringify({ query, variables }),
+    });
+    const body = response.json<{ data?: T | null; errors?: GraphQLResponse['errors'] }>();
+    return { status: response.statusCode, headers: response.headers, data: body.data, errors: body.errors };
+  }
   return {
     app,
     config,
     database,
     dataSource,
-    async graphql<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({ query, variables }),
-      });
-      const body = response.json<{ data?: T | null; errors?: GraphQLResponse['errors'] }>();
-      return { status: response.statusCode, headers: response.headers, data: body.data, errors: body.errors };
+    graphql,
+    as(email: string): GraphQLClient {
+      return async <T>(query: string, variables?: Record<string, unknown>) =>
+        graphql<T>(query, variables, { bearer: await accessTokenFor(email) });
     },
     sqlStatements: () => dataSource.sqlStatements,
     async close() {

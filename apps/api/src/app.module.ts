@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import {
+  AuthModule,
   ConfigModule,
   DatabaseModule,
   HealthModule,
@@ -10,6 +11,7 @@ import {
   type AppConfig,
 } from '@tetrad/core';
 import { migrations } from '@tetrad/migrations';
+import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { graphqlOptions } from './graphql.options';
 
@@ -24,9 +26,11 @@ export class AppModule {
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot(config, migrations),
         LoadersModule,
+        AuthModule,
         GraphQLModule.forRootAsync(graphqlOptions(config)),
         HealthModule,
         OrganizationModule,
+        IdentityModule,
       ],
     };
   }

@@ -3,12 +3,16 @@ import type { GqlModuleAsyncOptions } from '@nestjs/graphql';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { IdentityModule } from '@tetrad/identity';
 import {
   assertQueryCost,
+  CALLER_RESOLVER,
   createErrorFormatter,
   DateTimeScalar,
   LoaderRegistry,
   type AppConfig,
+  type Caller,
+  type CallerResolver,
   type RequestLoaders,
 } from '@tetrad/core';
 
@@ -16,6 +20,8 @@ export interface GraphQLContext {
   req: FastifyRequest;
   reply: FastifyReply;
   loaders: RequestLoaders;
+  caller: Caller | null;
+  authError?: unknown;
 }
 
 /**
@@ -25,8 +31,9 @@ export interface GraphQLContext {
 export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<MercuriusDriverConfig> {
   return {
     driver: MercuriusDriver,
-    inject: [LoaderRegistry],
-    useFactory: (registry: LoaderRegistry): MercuriusDriverConfig => ({
+    imports: [IdentityModule],
+    inject: [LoaderRegistry, CALLER_RESOLVER],
+    useFactory: (registry: LoaderRegistry, callers: CallerResolver): MercuriusDriverConfig => ({
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
@@ -34,13 +41,20 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
       queryDepth: config.graphql.maxDepth,
       validationRules: config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule],
       errorFormatter: createErrorFormatter({ exposeInternals: config.isDevelopment }),
-      context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
-        req,
-        reply,
-        loaders: registry.forRequest(),
-      }),
+      // Never throws: a credential error is kept and raised by the guard, as a GraphQL error.
+      context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
+        const base = { req, reply, loaders: registry.forRequest() };
+        try {
+          return { ...base, caller: await callers.resolve(req) };
+        } catch (error) {
+          return { ...base, caller: null, authError: error };
+        }
+      },
       hooks: {
-        preExecution: (schema, document, _context, variables) => {
+        preExecution: (schema, document, context, variables) => {
+          // Bad credentials fail the whole request, even one that touches no guarded field.
+          const { authError } = context as unknown as Partial<GraphQLContext>;
+          if (authError) throw authError;
           assertQueryCost(schema, document, variables, config.graphql.maxCost);
         },
       },

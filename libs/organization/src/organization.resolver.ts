@@ -1,5 +1,14 @@
 import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Connection, connectionCost, NotFoundError, UUIDScalar, type RequestLoaders } from '@tetrad/core';
+import {
+  Connection,
+  connectionCost,
+  CurrentCaller,
+  ForbiddenError,
+  NotFoundError,
+  UUIDScalar,
+  type Caller,
+  type RequestLoaders,
+} from '@tetrad/core';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationsArgs } from './dto/organizations.args';
 import { Organization } from './organization.entity';
@@ -9,7 +18,7 @@ import { OrganizationService } from './organization.service';
 @ObjectType()
 export class OrganizationConnection extends Connection(Organization) {}
 
-// Open to every caller until sign-in and consortia put authorization on it (issues 3 and 4).
+// Any signed-in caller may read organisations until consortium authorization (issue 4) scopes them.
 @Resolver(() => Organization)
 export class OrganizationResolver {
   constructor(private readonly service: OrganizationService) {}
@@ -32,8 +41,16 @@ export class OrganizationResolver {
     return this.service.list(args);
   }
 
-  @Mutation(() => Organization, { description: 'Registers an organisation.' })
-  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
+  @Mutation(() => Organization, {
+    description:
+      'Platform administrators: registers an organisation (then invite its first admin with inviteUser).',
+  })
+  createOrganization(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<Organization> {
+    if (!caller.platformAdmin)
+      throw new ForbiddenError('Only platform administrators can register organisations.');
     return this.service.create(input);
   }
 }

@@ -38,6 +38,10 @@ export class OrganizationService {
     return organization;
   }
 
+  findByCode(unifiedSocialCreditCode: string): Promise<Organization | null> {
+    return this.organizations.findOneBy({ unifiedSocialCreditCode: normalizeUscc(unifiedSocialCreditCode) });
+  }
+
   /** For DataLoaders: one statement for any number of ids. */
   findByIds(ids: readonly string[]): Promise<Organization[]> {
     return this.organizations.findBy({ id: In([...ids]) });

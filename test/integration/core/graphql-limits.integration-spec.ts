@@ -1,10 +1,16 @@
+import { DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 describe('GraphQL limits, checked before any resolver runs', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '150', BODY_LIMIT_BYTES: '4096' });
+    t = await startTestApp({
+      GRAPHQL_MAX_DEPTH: '3',
+      GRAPHQL_MAX_COST: '150',
+      BODY_LIMIT_BYTES: '4096',
+      SEED_DEMO_DATA: 'false',
+    });
   });
 
   afterAll(async () => {
@@ -12,7 +18,9 @@ describe('GraphQL limits, checked before any resolver runs', () => {
   });
 
   it('accepts a query within depth and cost', async () => {
-    const response = await t.graphql('{ organizations(first: 5) { totalCount nodes { id } } }');
+    const response = await t.as(DEMO_PLATFORM_ADMIN_EMAIL)(
+      '{ organizations(first: 5) { totalCount nodes { id } } }',
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ organizations: { totalCount: 0, nodes: [] } });
   });
@@ -37,7 +45,7 @@ describe('GraphQL limits, checked before any resolver runs', () => {
     expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toMatch(/would cost \d+ points and the limit is 150/);
     expect(t.sqlStatements()).toBe(before);
-    const small = await t.graphql(
+    const small = await t.as(DEMO_PLATFORM_ADMIN_EMAIL)(
       'query Big($first: Int) { organizations(first: $first) { nodes { id name region } } }',
       {
         first: 10,

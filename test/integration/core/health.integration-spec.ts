@@ -1,4 +1,6 @@
 import { createServer, Socket, type Server } from 'node:net';
+import { DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
+import { accessTokenFor } from '../../support/sign-in';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { usesPostgresServer } from '../../support/test-database';
 
@@ -95,7 +97,8 @@ class Relay {
     const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({ details: { database: { reachable: false } } });
-    const failed = await t.graphql('{ organizations { totalCount } }');
+    const bearer = await accessTokenFor(DEMO_PLATFORM_ADMIN_EMAIL);
+    const failed = await t.graphql('{ organizations { totalCount } }', undefined, { bearer });
     expect(failed.errors?.[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(failed.errors?.[0]?.message).toContain('cannot reach its database');
     expect(JSON.stringify(failed.errors)).not.toMatch(/SELECT|ECONN|stack|at .*\.js/);
@@ -107,7 +110,7 @@ class Relay {
       if (recovered !== 200) await new Promise((done) => setTimeout(done, 250));
     }
     expect(recovered).toBe(200);
-    const served = await t.graphql('{ organizations { totalCount } }');
+    const served = await t.graphql('{ organizations { totalCount } }', undefined, { bearer });
     expect(served.errors).toBeUndefined();
   });
 });

@@ -15,6 +15,27 @@ export interface AppConfig {
   graphql: { maxDepth: number; maxCost: number; introspection: boolean; graphiql: boolean };
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /** Where browsers reach Tetrad; the OIDC redirect URI and cookie security derive from it. */
+  publicUrl: string;
+  auth: AuthConfig;
+  seedDemoData: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  audience: string;
+  scopes: string;
+  /** Plain http is allowed for an issuer on this machine only (the bundled provider). */
+  allowInsecure: boolean;
+}
+
+export interface AuthConfig {
+  /** Undefined when no issuer is configured: sign-in and bearer tokens are then unavailable. */
+  oidc: OidcConfig | undefined;
+  sessionTtlMinutes: number;
+  platformAdminEmails: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +88,41 @@ function toAppConfig(env: Environment): AppConfig {
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    auth: {
+      oidc: oidcConfig(env),
+      sessionTtlMinutes: env.SESSION_TTL_MINUTES,
+      platformAdminEmails: (env.PLATFORM_ADMIN_EMAILS ?? '')
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    },
+    seedDemoData: env.SEED_DEMO_DATA === 'true',
+  };
+}
+
+function oidcConfig(env: Environment): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER) {
+    if (env.NODE_ENV === 'production') {
+      throw new ConfigurationError(
+        'Invalid configuration: OIDC_ISSUER must be set in production (the URL of your OpenID Connect issuer).',
+      );
+    }
+    return undefined;
+  }
+  if (!env.OIDC_CLIENT_SECRET) {
+    throw new ConfigurationError(
+      'Invalid configuration: OIDC_CLIENT_SECRET must be set when OIDC_ISSUER is (the client secret registered at the issuer).',
+    );
+  }
+  const host = new URL(env.OIDC_ISSUER).hostname;
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    audience: env.OIDC_AUDIENCE,
+    scopes: env.OIDC_SCOPES,
+    allowInsecure: ['localhost', '127.0.0.1', '[::1]'].includes(host),
   };
 }
 

@@ -21,6 +21,13 @@ const postgresUrl = z
     error: 'a URL of the form postgres://user:password@host:5432/database',
   });
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    error: 'an http(s) URL such as https://id.example.com/realms/tetrad',
+  });
+
 /** Every environment variable Tetrad reads; the README documents each one. */
 export const configSchema = z.object({
   NODE_ENV: z
@@ -43,6 +50,29 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COST: integer(10, 1_000_000).default(5000),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  PUBLIC_URL: httpUrl.optional(),
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1, { error: 'a client id' }).default('tetrad-api'),
+  OIDC_CLIENT_SECRET: z.string().min(1, { error: 'the client secret registered at the issuer' }).optional(),
+  OIDC_AUDIENCE: z
+    .string()
+    .trim()
+    .min(1, { error: 'the audience of access tokens for Tetrad' })
+    .default('urn:tetrad:api'),
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .min(1, { error: 'space-separated scopes including openid' })
+    .default('openid email profile'),
+  SESSION_TTL_MINUTES: integer(5, 60 * 24 * 30).default(8 * 60),
+  PLATFORM_ADMIN_EMAILS: z
+    .string()
+    .trim()
+    .refine((value) => value.split(',').every((email) => /^[^@\s,]+@[^@\s,]+$/.test(email.trim())), {
+      error: 'a comma-separated list of email addresses',
+    })
+    .optional(),
+  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
 });
 
 export type Environment = z.infer<typeof configSchema>;

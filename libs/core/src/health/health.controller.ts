@@ -5,9 +5,11 @@ import {
   HealthIndicatorService,
   type HealthCheckResult,
 } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator';
 import { DatabaseHealth } from '../database/database-health';
 
 /** Liveness: the process answers. Readiness: it can serve (database reachable, schema migrated). */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

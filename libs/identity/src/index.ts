@@ -1,0 +1,6 @@
+export * from './identity.module';
+export * from './user.entity';
+export * from './invitation.entity';
+export * from './api-token.entity';
+export * from './user.service';
+export { API_TOKEN_PREFIX } from './api-token.service';

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation, NotFoundError, paginate, type Caller, type ConnectionShape } from '@tetrad/core';
+import { OrganizationService } from '@tetrad/organization';
+import type { InvitationsArgs, InviteUserInput } from './dto/identity.inputs';
+import { AlreadyMemberError, PendingInvitationError } from './identity.errors';
+import { Invitation, InvitationStatus, INVITATION_PENDING_EMAIL_UNIQUE } from './invitation.entity';
+import { managedOrganization } from './organization-scope';
+import { User } from './user.entity';
+
+const INVITATION_TTL_DAYS = 14;
+
+@Injectable()
+export class InvitationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async invite(caller: Caller, input: InviteUserInput): Promise<Invitation> {
+    const organizationId = managedOrganization(caller, input.organizationId);
+    await this.organizations.get(organizationId);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        if (await manager.existsBy(User, { email: input.email })) throw new AlreadyMemberError(input.email);
+        return manager.save(
+          manager.create(Invitation, {
+            organizationId,
+            email: input.email,
+            roles: input.roles,
+            invitedByUserId: caller.userId,
+            expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
+          }),
+        );
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, INVITATION_PENDING_EMAIL_UNIQUE))
+        throw new PendingInvitationError(input.email);
+      throw error;
+    }
+  }
+
+  list(caller: Caller, args: InvitationsArgs): Promise<ConnectionShape<Invitation>> {
+    const organizationId = managedOrganization(caller, args.organizationId);
+    const query = this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('invitation')
+      .where('invitation.organization_id = :organizationId', { organizationId });
+    if (args.status) query.andWhere('invitation.status = :status', { status: args.status });
+    return paginate(query, args, {
+      name: 'CREATED_AT_DESC',
+      column: 'invitation.created_at',
+      direction: 'DESC',
+      valueOf: (invitation) => invitation.createdAt.toISOString(),
+    });
+  }
+
+  revoke(caller: Caller, id: string): Promise<Invitation> {
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await manager.findOneBy(Invitation, { id });
+      const allowed =
+        invitation && (caller.platformAdmin || invitation.organizationId === caller.organizationId);
+      if (!invitation || !allowed) throw new NotFoundError('Invitation', id);
+      managedOrganization(caller, invitation.organizationId);
+      if (invitation.status === InvitationStatus.PENDING) invitation.status = InvitationStatus.REVOKED;
+      return manager.save(invitation);
+    });
+  }
+}

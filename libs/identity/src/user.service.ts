@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { NotFoundError, paginate, UserRole, type Caller, type ConnectionShape } from '@tetrad/core';
+import type { UsersArgs } from './dto/identity.inputs';
+import { LastAdminError } from './identity.errors';
+import { managedOrganization, visibleOrganization } from './organization-scope';
+import { User, UserStatus } from './user.entity';
+
+@Injectable()
+export class UserService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async me(caller: Caller): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.userId });
+    if (!user) throw new NotFoundError('User', caller.userId);
+    return user;
+  }
+
+  list(caller: Caller, args: UsersArgs): Promise<ConnectionShape<User>> {
+    const query = this.dataSource.getRepository(User).createQueryBuilder('user');
+    const organizationId = visibleOrganization(caller, args.organizationId);
+    if (organizationId) query.where('user.organization_id = :organizationId', { organizationId });
+    else if (!caller.platformAdmin) query.where('user.id = :self', { self: caller.userId });
+    if (args.status) query.andWhere('user.status = :status', { status: args.status });
+    if (args.role) query.andWhere(':role = ANY(user.roles)', { role: args.role });
+    if (args.search?.trim()) {
+      const pattern = `%${args.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere("(user.name ILIKE :pattern ESCAPE '\\' OR user.email ILIKE :pattern ESCAPE '\\')", {
+        pattern,
+      });
+    }
+    return paginate(query, args, {
+      name: 'EMAIL_ASC',
+      column: 'user.email',
+      direction: 'ASC',
+      valueOf: (u) => u.email,
+    });
+  }
+
+  updateRoles(caller: Caller, userId: string, roles: UserRole[]): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.managedUser(manager, caller, userId);
+      if (user.roles.includes(UserRole.ORG_ADMIN) && !roles.includes(UserRole.ORG_ADMIN)) {
+        await this.assertAnotherAdmin(manager, user);
+      }
+      user.roles = roles;
+      return manager.save(user);
+    });
+  }
+
+  setStatus(caller: Caller, userId: string, status: UserStatus): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.managedUser(manager, caller, userId);
+      if (status === UserStatus.DEACTIVATED && user.roles.includes(UserRole.ORG_ADMIN)) {
+        await this.assertAnotherAdmin(manager, user);
+      }
+      user.status = status;
+      return manager.save(user);
+    });
+  }
+
+  /** A user of an organisation the caller manages; anyone else is NOT_FOUND (no existence leak). */
+  private async managedUser(manager: EntityManager, caller: Caller, userId: string): Promise<User> {
+    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const organizationId = caller.platformAdmin ? user?.organizationId : caller.organizationId;
+    if (!user || !organizationId || user.organizationId !== organizationId)
+      throw new NotFoundError('User', userId);
+    managedOrganization(caller, organizationId);
+    return user;
+  }
+
+  private async assertAnotherAdmin(manager: EntityManager, user: User): Promise<void> {
+    const others = await manager
+      .createQueryBuilder(User, 'user')
+      .where('user.organization_id = :organizationId', { organizationId: user.organizationId })
+      .andWhere('user.id <> :id', { id: user.id })
+      .andWhere('user.status = :active', { active: UserStatus.ACTIVE })
+      .andWhere(':admin = ANY(user.roles)', { admin: UserRole.ORG_ADMIN })
+      .getCount();
+    if (others === 0) throw new LastAdminError();
+  }
+}
