@@ -4,7 +4,10 @@ import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
+import { followLogin } from '../support/browserless-login';
 import { CREATE_ORGANIZATION, organizationInput } from '../support/organizations';
+import { accessTokenFor, cookieFrom, testIssuer } from '../support/sign-in';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
@@ -35,7 +38,17 @@ function run(env: Record<string, string>): {
   exited: Promise<number | null>;
 } {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      OIDC_ISSUER: testIssuer(),
+      OIDC_CLIENT_SECRET: 'tetrad-dev-client-secret',
+      PUBLIC_URL: 'http://localhost:3000',
+      PLATFORM_ADMIN_EMAILS: DEMO_PLATFORM_ADMIN_EMAIL,
+      SEED_DEMO_DATA: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
@@ -70,10 +83,15 @@ async function graphql<T>(
   server: RunningServer,
   query: string,
   variables?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ data?: T; errors?: unknown[] }> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await accessTokenFor(DEMO_PLATFORM_ADMIN_EMAIL)}`,
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: T; errors?: unknown[] };
@@ -111,6 +129,42 @@ describe('the built server on the embedded database', () => {
     }
   });
 
+  it('signs a person in through the browser flow over HTTP and serves them with the session cookie', async () => {
+    const server = await startServer({ DATA_DIR: dataDir });
+    try {
+      const login = await fetch(`${server.url}/auth/login`, { redirect: 'manual' });
+      expect(login.status).toBe(302);
+      const loginCookie = cookieFrom(login.headers.getSetCookie(), 'tetrad_login');
+      const callback = await followLogin(
+        String(login.headers.get('location')),
+        { email: 'wang.fang@jiading-auto.example', password: DEMO_PASSWORD },
+        { stopAt: (url) => url.pathname === '/auth/callback' },
+      );
+      const landed = await fetch(`${server.url}${callback.pathname}${callback.search}`, {
+        redirect: 'manual',
+        headers: { cookie: loginCookie },
+      });
+      expect(landed.status).toBe(302);
+      const session = cookieFrom(landed.headers.getSetCookie(), 'tetrad_session');
+      const me = await graphql<{ me: { email: string; roles: string[] } }>(
+        server,
+        '{ me { email roles } }',
+        undefined,
+        {
+          authorization: '',
+          cookie: session,
+          'x-tetrad-csrf': '1',
+        },
+      );
+      expect(me.data?.me).toEqual({
+        email: 'wang.fang@jiading-auto.example',
+        roles: ['LEGAL', 'DATA_STEWARD'],
+      });
+    } finally {
+      await stop(server);
+    }
+  });
+
   it('refuses to open a data folder another running instance holds, in one line', async () => {
     const holder = await startServer({ DATA_DIR: dataDir });
     try {
@@ -126,6 +180,7 @@ describe('the built server on the embedded database', () => {
 
   it('finishes a request already in flight when asked to stop, then exits 0', async () => {
     const server = await startServer({ DATA_DIR: dataDir });
+    const bearer = await accessTokenFor(DEMO_PLATFORM_ADMIN_EMAIL);
     const body = JSON.stringify({ query: '{ organizations { totalCount } }' });
     const { hostname, port } = new URL(server.url);
     let status = 0;
@@ -137,7 +192,11 @@ describe('the built server on the embedded database', () => {
           port,
           path: '/graphql',
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${bearer}`,
+          },
         },
         (response) => {
           status = response.statusCode ?? 0;

@@ -14,6 +14,7 @@ import { migrations } from '@tetrad/migrations';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { graphqlOptions } from './graphql.options';
+import { RootController } from './root.controller';
 
 /** The composition root: platform modules, then one module per domain. */
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
+      controllers: [RootController],
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),

@@ -21,7 +21,7 @@ export interface GraphQLContext {
   reply: FastifyReply;
   loaders: RequestLoaders;
   caller: Caller | null;
-  authError?: unknown;
+  authError?: Error;
 }
 
 /**
@@ -47,7 +47,8 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
         try {
           return { ...base, caller: await callers.resolve(req) };
         } catch (error) {
-          return { ...base, caller: null, authError: error };
+          // Kept as thrown (not re-wrapped) so that the error formatter still sees its code.
+          return { ...base, caller: null, authError: error as Error };
         }
       },
       hooks: {

@@ -1,4 +1,4 @@
-import { UserRole, type Caller } from '@tetrad/core';
+import { NotFoundError, UserRole, type Caller } from '@tetrad/core';
 import { NotOrganizationAdminError } from './identity.errors';
 
 /**
@@ -10,8 +10,11 @@ export function managedOrganization(caller: Caller, requested?: string): string 
     if (!requested) throw new NotOrganizationAdminError();
     return requested;
   }
-  if (!caller.organizationId || !caller.roles.includes(UserRole.ORG_ADMIN))
+  // Another organisation is out of reach: it answers as a missing one would.
+  if (requested && requested !== caller.organizationId) throw new NotFoundError('Organization', requested);
+  if (!caller.organizationId || !caller.roles.includes(UserRole.ORG_ADMIN)) {
     throw new NotOrganizationAdminError();
+  }
   return caller.organizationId;
 }
 

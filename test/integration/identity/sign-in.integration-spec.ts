@@ -3,13 +3,8 @@ import { importJWK, SignJWT, type JWK } from 'jose';
 import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
 import { accountIdFor } from '../../../apps/dev-idp/src/accounts';
 import { followLogin } from '../../support/browserless-login';
-import {
-  accessTokenFor,
-  browserSession,
-  startBrowserLogin,
-  TEST_AUDIENCE,
-  testIssuer,
-} from '../../support/sign-in';
+import { browserSession, startBrowserLogin } from '../../support/browser-session';
+import { accessTokenFor, TEST_AUDIENCE, testIssuer } from '../../support/sign-in';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { usesPostgresServer } from '../../support/test-database';
 
@@ -203,7 +198,12 @@ describe('sign-in', () => {
         scope: 'openid email profile',
         ...overrides.payload,
       })
-        .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: overrides.kid ?? jwk.kid!, ...overrides.header })
+        .setProtectedHeader({
+          alg: 'RS256',
+          typ: 'at+jwt',
+          kid: overrides.kid ?? jwk.kid!,
+          ...overrides.header,
+        })
         .sign(await importJWK(jwk, 'RS256'));
     }
 
@@ -261,7 +261,7 @@ describe('sign-in', () => {
         .setSubject(accountIdFor(DEMO_PLATFORM_ADMIN_EMAIL))
         .setAudience(TEST_AUDIENCE)
         .setExpirationTime(now + 300)
-        .sign(new TextEncoder().encode(jwk.n!));
+        .sign(new TextEncoder().encode(jwk.n));
       await refused(token, /asymmetric algorithm/);
     });
 

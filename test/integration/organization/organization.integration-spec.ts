@@ -132,7 +132,9 @@ describe('organizations', () => {
 
     it('refuses an unknown kind before any resolver runs', async () => {
       const before = t.sqlStatements();
-      const response = await t.graphql(CREATE_ORGANIZATION, { input: organizationInput(51, { kind: 'BANK' }) });
+      const response = await t.graphql(CREATE_ORGANIZATION, {
+        input: organizationInput(51, { kind: 'BANK' }),
+      });
       expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
       expect(t.sqlStatements()).toBe(before);
     });

@@ -8,7 +8,7 @@ import { IS_PUBLIC } from './public.decorator';
 /** What the GraphQL context carries about the caller (see the context factory). */
 export interface CallerContext {
   caller: Caller | null;
-  authError?: unknown;
+  authError?: Error;
 }
 
 export const SIGN_IN_HINT =
