@@ -1,4 +1,8 @@
-import { ConfigurationError, loadConfig, redactUrl } from './app-config';
+import { ConfigurationError, loadConfig as loadRaw, redactUrl } from './app-config';
+
+/** Production requires an issuer; most cases here are about something else. */
+const ISSUER = { OIDC_ISSUER: 'https://id.example.com/realms/tetrad', OIDC_CLIENT_SECRET: 'secret' };
+const loadConfig = (env: NodeJS.ProcessEnv) => loadRaw({ ...ISSUER, ...env });
 
 function loadError(env: NodeJS.ProcessEnv): ConfigurationError {
   try {
@@ -23,6 +27,66 @@ describe('loadConfig', () => {
       graphql: { maxDepth: 10, maxCost: 5000, introspection: false, graphiql: false },
       bodyLimitBytes: 1024 * 1024,
       shutdownTimeoutMs: 10_000,
+      publicUrl: 'http://localhost:3000',
+      auth: {
+        oidc: {
+          issuer: ISSUER.OIDC_ISSUER,
+          clientId: 'tetrad-api',
+          clientSecret: 'secret',
+          audience: 'urn:tetrad:api',
+          scopes: 'openid email profile',
+          allowInsecure: false,
+        },
+        sessionTtlMinutes: 480,
+        platformAdminEmails: [],
+      },
+      seedDemoData: false,
+    });
+  });
+
+  describe('sign-in settings', () => {
+    it('requires OIDC_ISSUER in production, in one line', () => {
+      expect(() => loadRaw({})).toThrow(
+        /^Invalid configuration: OIDC_ISSUER must be set in production \(the URL of your OpenID Connect issuer\)\.$/,
+      );
+    });
+
+    it('runs without an issuer in development (sign-in unavailable)', () => {
+      expect(loadRaw({ NODE_ENV: 'development' }).auth.oidc).toBeUndefined();
+    });
+
+    it('requires the client secret with the issuer', () => {
+      expect(() => loadRaw({ OIDC_ISSUER: 'https://id.example.com' })).toThrow(
+        /^Invalid configuration: OIDC_CLIENT_SECRET must be set/,
+      );
+    });
+
+    it.each([
+      ['http://localhost:3001', true],
+      ['http://127.0.0.1:8080/realms/x', true],
+      ['https://login.example.com', false],
+      ['http://idp.internal', false],
+    ])('allows plain http only on this machine: %s → %p', (issuer, allowInsecure) => {
+      expect(loadConfig({ OIDC_ISSUER: issuer }).auth.oidc?.allowInsecure).toBe(allowInsecure);
+    });
+
+    it('lower-cases and trims PLATFORM_ADMIN_EMAILS and derives PUBLIC_URL without a trailing slash', () => {
+      const config = loadConfig({
+        PLATFORM_ADMIN_EMAILS: ' Admin@Example.com, ops@example.com ',
+        PUBLIC_URL: 'https://tetrad.example.com/',
+      });
+      expect(config.auth.platformAdminEmails).toEqual(['admin@example.com', 'ops@example.com']);
+      expect(config.publicUrl).toBe('https://tetrad.example.com');
+    });
+
+    it.each([
+      [{ PLATFORM_ADMIN_EMAILS: 'admin, ops@example.com' }, 'PLATFORM_ADMIN_EMAILS'],
+      [{ OIDC_ISSUER: 'ftp://id.example.com' }, 'OIDC_ISSUER'],
+      [{ PUBLIC_URL: 'tetrad.example.com' }, 'PUBLIC_URL'],
+      [{ SESSION_TTL_MINUTES: '1' }, 'SESSION_TTL_MINUTES'],
+      [{ SEED_DEMO_DATA: 'yes' }, 'SEED_DEMO_DATA'],
+    ])('refuses %p naming %s', (env, variable) => {
+      expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} must be`));
     });
   });
 
