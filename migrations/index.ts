@@ -1,5 +1,12 @@
 import { CreateOrganization1764108000000 } from './1764108000000-CreateOrganization';
 import { CreateIdentity1764115200000 } from './1764115200000-CreateIdentity';
+import { CreateConsortium1764122400000 } from './1764122400000-CreateConsortium';
+import { CreateAuditTrail1764129600000 } from './1764129600000-CreateAuditTrail';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
-export const migrations = [CreateOrganization1764108000000, CreateIdentity1764115200000];
+export const migrations = [
+  CreateOrganization1764108000000,
+  CreateIdentity1764115200000,
+  CreateConsortium1764122400000,
+  CreateAuditTrail1764129600000,
+];
