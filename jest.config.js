@@ -18,6 +18,7 @@ const shared = {
     '^@tetrad/organization$': '<rootDir>/libs/organization/src/index.ts',
     '^@tetrad/demo-data$': '<rootDir>/libs/demo-data/src/index.ts',
     '^@tetrad/identity$': '<rootDir>/libs/identity/src/index.ts',
+    '^@tetrad/consortium$': '<rootDir>/libs/consortium/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],

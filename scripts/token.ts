@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from '@tetrad/demo-data';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, demoConsortiaOf, type DemoPerson } from '@tetrad/demo-data';
 import { BrowserlessLoginError, followLogin, LoginRefusedError } from '../apps/dev-idp/src/browserless-login';
 import { CLI_CLIENT_ID, CLI_REDIRECT_URI } from '../apps/dev-idp/src/clients';
 
@@ -21,6 +21,7 @@ function listPeople(): void {
       name: person.name,
       organization: organization?.name ?? null,
       roles: person.roles,
+      consortia: demoConsortiaOf(person.organization),
       platformAdmin: person.platformAdmin === true,
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import {
+  AuditModule,
   AuthModule,
+  AuthorizationModule,
   ConfigModule,
   DatabaseModule,
   HealthModule,
@@ -11,6 +13,7 @@ import {
   type AppConfig,
 } from '@tetrad/core';
 import { migrations } from '@tetrad/migrations';
+import { ConsortiumModule } from '@tetrad/consortium';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { graphqlOptions } from './graphql.options';
@@ -29,10 +32,13 @@ export class AppModule {
         DatabaseModule.forRoot(config, migrations),
         LoadersModule,
         AuthModule,
+        AuthorizationModule,
+        AuditModule,
         GraphQLModule.forRootAsync(graphqlOptions(config)),
         HealthModule,
         OrganizationModule,
         IdentityModule,
+        ConsortiumModule,
       ],
     };
   }

@@ -55,6 +55,22 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     stateOwned: false,
   },
   {
+    key: 'pearl-care',
+    name: 'Shenzhen Pearl River Care Homes',
+    kind: 'SCENARIO_USER',
+    unifiedSocialCreditCode: '52440300MJL1234565',
+    region: 'Guangdong',
+    stateOwned: false,
+  },
+  {
+    key: 'bay-robotics',
+    name: 'Guangzhou Bay Area Service Robots',
+    kind: 'ROBOT_MAKER',
+    unifiedSocialCreditCode: '91440101MA5ABCDE1M',
+    region: 'Guangdong',
+    stateOwned: false,
+  },
+  {
     key: 'embodied-institute',
     name: 'Beijing Institute for Embodied Intelligence',
     kind: 'RESEARCH_INSTITUTE',
@@ -128,6 +144,20 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roles: ['RESEARCHER', 'DATA_STEWARD'],
     emailVerified: true,
   },
+  {
+    email: 'huang.mei@pearl-care.example',
+    name: 'Huang Mei',
+    organization: 'pearl-care',
+    roles: ['ORG_ADMIN', 'SIGNATORY', 'ENGINEER'],
+    emailVerified: true,
+  },
+  {
+    email: 'he.jun@bay-robotics.example',
+    name: 'He Jun',
+    organization: 'bay-robotics',
+    roles: ['ORG_ADMIN', 'LEGAL', 'ENGINEER'],
+    emailVerified: true,
+  },
   // Accounts at the identity provider that Tetrad must not let in.
   { email: 'outsider@example.com', name: 'Not Invited', roles: [], emailVerified: true },
   {
@@ -140,3 +170,39 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 export const DEMO_PLATFORM_ADMIN_EMAIL = 'admin@tetrad.example';
+
+export interface DemoConsortium {
+  key: string;
+  name: string;
+  sector: 'LOGISTICS' | 'HEALTHCARE';
+  region: string;
+  status: 'ACTIVE' | 'FORMING';
+  /** Organisation keys; the first one founded it. All are active members. */
+  members: string[];
+}
+
+export const DEMO_CONSORTIA: DemoConsortium[] = [
+  {
+    key: 'parcel-sorting',
+    name: 'Parcel Sorting Humanoids, Yangtze Delta',
+    sector: 'LOGISTICS',
+    region: 'Shanghai',
+    status: 'ACTIVE',
+    members: ['jiading-auto', 'lingbu-robotics', 'harmonic-drives', 'embodied-institute'],
+  },
+  {
+    key: 'elder-care',
+    name: 'Nursing Home Assistance, Pearl River',
+    sector: 'HEALTHCARE',
+    region: 'Guangdong',
+    status: 'FORMING',
+    members: ['pearl-care', 'bay-robotics'],
+  },
+];
+
+/** The demo consortia an organisation belongs to, by name. */
+export function demoConsortiaOf(organizationKey: string | undefined): string[] {
+  return DEMO_CONSORTIA.filter(
+    (consortium) => organizationKey && consortium.members.includes(organizationKey),
+  ).map((consortium) => consortium.name);
+}

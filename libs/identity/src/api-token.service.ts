@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  AuditTrail,
   NotFoundError,
   paginate,
   randomSecret,
@@ -19,7 +20,10 @@ export const API_TOKEN_PREFIX = 'tetrad_pat_';
 /** Personal API tokens: the secret is shown once; its rights are always its owner's current ones. */
 @Injectable()
 export class ApiTokenService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async create(
     caller: Caller,
@@ -27,8 +31,8 @@ export class ApiTokenService {
     expiresInDays: number,
   ): Promise<{ token: string; apiToken: ApiToken }> {
     const token = `${API_TOKEN_PREFIX}${randomSecret(30)}`;
-    const apiToken = await this.dataSource.transaction((manager) =>
-      manager.save(
+    const apiToken = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
         manager.create(ApiToken, {
           userId: caller.userId,
           name,
@@ -36,8 +40,16 @@ export class ApiTokenService {
           displayPrefix: token.slice(0, API_TOKEN_PREFIX.length + 4),
           expiresAt: new Date(Date.now() + expiresInDays * 24 * 3600 * 1000),
         }),
-      ),
-    );
+      );
+      // The secret never enters the trail: only the token's id, name and expiry.
+      await this.audit.record(manager, caller, {
+        action: 'api-token.create',
+        subjectType: 'ApiToken',
+        subjectId: saved.id,
+        after: { name: saved.name, expiresAt: saved.expiresAt, displayPrefix: saved.displayPrefix },
+      });
+      return saved;
+    });
     return { token, apiToken };
   }
 
@@ -60,7 +72,14 @@ export class ApiTokenService {
       const token = await manager.findOneBy(ApiToken, { id, userId: caller.userId });
       if (!token) throw new NotFoundError('API token', id);
       token.revokedAt ??= new Date();
-      return manager.save(token);
+      const saved = await manager.save(token);
+      await this.audit.record(manager, caller, {
+        action: 'api-token.revoke',
+        subjectType: 'ApiToken',
+        subjectId: id,
+        after: { name: saved.name, revokedAt: saved.revokedAt },
+      });
+      return saved;
     });
   }
 

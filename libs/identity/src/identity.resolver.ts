@@ -102,7 +102,7 @@ export class UserResolver {
 
   @Mutation(() => Number, { description: 'Signs out every session of the caller; answers how many ended.' })
   revokeMySessions(@CurrentCaller() caller: Caller): Promise<number> {
-    return this.sessions.revokeAllOf(caller.userId);
+    return this.sessions.revokeAllOf(caller);
   }
 
   @ResolveField(() => Organization, { nullable: true })

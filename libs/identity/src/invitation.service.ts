@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation, NotFoundError, paginate, type Caller, type ConnectionShape } from '@tetrad/core';
+import {
+  AuditTrail,
+  isUniqueViolation,
+  NotFoundError,
+  paginate,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
 import { OrganizationService } from '@tetrad/organization';
 import type { InvitationsArgs, InviteUserInput } from './dto/identity.inputs';
 import { AlreadyMemberError, PendingInvitationError } from './identity.errors';
@@ -16,6 +23,7 @@ export class InvitationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async invite(caller: Caller, input: InviteUserInput): Promise<Invitation> {
@@ -24,7 +32,7 @@ export class InvitationService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         if (await manager.existsBy(User, { email: input.email })) throw new AlreadyMemberError(input.email);
-        return manager.save(
+        const invitation = await manager.save(
           manager.create(Invitation, {
             organizationId,
             email: input.email,
@@ -33,6 +41,13 @@ export class InvitationService {
             expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
           }),
         );
+        await this.audit.record(manager, caller, {
+          action: 'invitation.create',
+          subjectType: 'Invitation',
+          subjectId: invitation.id,
+          after: invitation,
+        });
+        return invitation;
       });
     } catch (error) {
       if (isUniqueViolation(error, INVITATION_PENDING_EMAIL_UNIQUE))
@@ -63,8 +78,17 @@ export class InvitationService {
         invitation && (caller.platformAdmin || invitation.organizationId === caller.organizationId);
       if (!invitation || !allowed) throw new NotFoundError('Invitation', id);
       managedOrganization(caller, invitation.organizationId);
+      const before = { ...invitation };
       if (invitation.status === InvitationStatus.PENDING) invitation.status = InvitationStatus.REVOKED;
-      return manager.save(invitation);
+      const saved = await manager.save(invitation);
+      await this.audit.record(manager, caller, {
+        action: 'invitation.revoke',
+        subjectType: 'Invitation',
+        subjectId: id,
+        before,
+        after: saved,
+      });
+      return saved;
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type VerifiedIdentity } from '@tetrad/core';
+import { APP_CONFIG, AuditTrail, type AppConfig, type VerifiedIdentity } from '@tetrad/core';
 import {
   DeactivatedUserError,
   IdentityMismatchError,
@@ -20,6 +20,7 @@ export class ProvisioningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The active user for a verified identity; creates it from an invitation on first sign-in. */
@@ -71,12 +72,12 @@ export class ProvisioningService {
     return user;
   }
 
-  private create(
+  private async create(
     manager: EntityManager,
     identity: VerifiedIdentity,
     membership: Pick<User, 'organizationId' | 'roles' | 'platformAdmin'>,
   ): Promise<User> {
-    return manager.save(
+    const user = await manager.save(
       manager.create(User, {
         ...membership,
         email: identity.email!,
@@ -86,6 +87,15 @@ export class ProvisioningService {
         lastSignInAt: new Date(),
       }),
     );
+    const { email, organizationId, roles, platformAdmin } = user;
+    const actor = { userId: user.id, email, organizationId, roles, platformAdmin, via: 'session' as const };
+    await this.audit.record(manager, actor, {
+      action: 'user.provision',
+      subjectType: 'User',
+      subjectId: user.id,
+      after: { email, organizationId, roles, platformAdmin },
+    });
+    return user;
   }
 
   private async signedIn(manager: EntityManager, user: User): Promise<User> {

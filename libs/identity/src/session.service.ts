@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, OidcClientService, randomSecret, sha256Hex, type AppConfig } from '@tetrad/core';
+import {
+  APP_CONFIG,
+  AuditTrail,
+  OidcClientService,
+  randomSecret,
+  sha256Hex,
+  type AppConfig,
+  type Caller,
+} from '@tetrad/core';
 import { SessionEndedError, SignInExpiredError } from './identity.errors';
 import { ProvisioningService } from './provisioning.service';
 import { LoginAttempt, Session } from './session.entity';
@@ -28,6 +36,7 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly oidcClient: OidcClientService,
     private readonly provisioning: ProvisioningService,
+    private readonly audit: AuditTrail,
   ) {}
 
   get sessionTtlSeconds(): number {
@@ -103,15 +112,22 @@ export class SessionService {
     return this.oidcClient.endSessionUrl(idToken, postLogoutRedirectUri).catch(() => undefined);
   }
 
-  async revokeAllOf(userId: string): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
-    return result.affected ?? 0;
+  revokeAllOf(caller: Caller): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Session)
+        .set({ revokedAt: () => 'now()' })
+        .where('user_id = :userId AND revoked_at IS NULL', { userId: caller.userId })
+        .execute();
+      await this.audit.record(manager, caller, {
+        action: 'session.revoke-all',
+        subjectType: 'User',
+        subjectId: caller.userId,
+        after: { revokedSessions: result.affected ?? 0 },
+      });
+      return result.affected ?? 0;
+    });
   }
 }
 

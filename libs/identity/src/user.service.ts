@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NotFoundError, paginate, UserRole, type Caller, type ConnectionShape } from '@tetrad/core';
+import {
+  AuditTrail,
+  NotFoundError,
+  paginate,
+  UserRole,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
 import type { UsersArgs } from './dto/identity.inputs';
 import { LastAdminError } from './identity.errors';
 import { managedOrganization, visibleOrganization } from './organization-scope';
@@ -9,7 +16,10 @@ import { User, UserStatus } from './user.entity';
 
 @Injectable()
 export class UserService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async me(caller: Caller): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.userId });
@@ -44,8 +54,17 @@ export class UserService {
       if (user.roles.includes(UserRole.ORG_ADMIN) && !roles.includes(UserRole.ORG_ADMIN)) {
         await this.assertAnotherAdmin(manager, user);
       }
+      const before = { roles: user.roles };
       user.roles = roles;
-      return manager.save(user);
+      const saved = await manager.save(user);
+      await this.audit.record(manager, caller, {
+        action: 'user.roles.update',
+        subjectType: 'User',
+        subjectId: userId,
+        before,
+        after: { roles: saved.roles },
+      });
+      return saved;
     });
   }
 
@@ -55,8 +74,17 @@ export class UserService {
       if (status === UserStatus.DEACTIVATED && user.roles.includes(UserRole.ORG_ADMIN)) {
         await this.assertAnotherAdmin(manager, user);
       }
+      const before = { status: user.status };
       user.status = status;
-      return manager.save(user);
+      const saved = await manager.save(user);
+      await this.audit.record(manager, caller, {
+        action: status === UserStatus.ACTIVE ? 'user.reactivate' : 'user.deactivate',
+        subjectType: 'User',
+        subjectId: userId,
+        before,
+        after: { status: saved.status },
+      });
+      return saved;
     });
   }
 

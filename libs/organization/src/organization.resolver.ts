@@ -51,6 +51,6 @@ export class OrganizationResolver {
   ): Promise<Organization> {
     if (!caller.platformAdmin)
       throw new ForbiddenError('Only platform administrators can register organisations.');
-    return this.service.create(input);
+    return this.service.create(input, caller);
   }
 }

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import {
+  AuditTrail,
   isUniqueViolation,
   NotFoundError,
   paginate,
+  type Caller,
   type ConnectionShape,
   type KeysetSort,
 } from '@tetrad/core';
@@ -30,6 +32,7 @@ export class OrganizationService {
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async get(id: string): Promise<Organization> {
@@ -53,11 +56,19 @@ export class OrganizationService {
     return paginate(query, args, SORTS[args.orderBy]);
   }
 
-  async create(input: CreateOrganizationInput): Promise<Organization> {
+  /** Registers an organisation; `actor` is null for the demo seed. */
+  async create(input: CreateOrganizationInput, actor: Caller | null = null): Promise<Organization> {
     try {
-      return await this.dataSource.transaction((manager) =>
-        manager.save(manager.create(Organization, { ...input })),
-      );
+      return await this.dataSource.transaction(async (manager) => {
+        const organization = await manager.save(manager.create(Organization, { ...input }));
+        await this.audit.record(manager, actor, {
+          action: 'organization.create',
+          subjectType: 'Organization',
+          subjectId: organization.id,
+          after: organization,
+        });
+        return organization;
+      });
     } catch (error) {
       if (isUniqueViolation(error, ORGANIZATION_USCC_UNIQUE)) {
         throw new OrganizationCodeTakenError(input.unifiedSocialCreditCode);

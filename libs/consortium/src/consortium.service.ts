@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  accessibleBy,
+  AuditTrail,
+  AuthorizationService,
+  ForbiddenError,
+  NotFoundError,
+  paginate,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
+import { OrganizationService } from '@tetrad/organization';
+import type { ConsortiaArgs, FoundConsortiumInput } from './dto/consortium.inputs';
+import { ConsortiumStatus, MembershipStatus } from './consortium-enums';
+import { Consortium } from './consortium.entity';
+import { IncompleteConsortiumError } from './consortium.errors';
+import { missingPartyKinds } from './consortium-lifecycle';
+import { CONSORTIUM_COLUMNS } from './consortium.rules';
+import { Membership } from './membership.entity';
+
+@Injectable()
+export class ConsortiumService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly organizations: OrganizationService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Any organisation admin founds a consortium; their organisation is its first active member. */
+  async found(caller: Caller, input: FoundConsortiumInput): Promise<Consortium> {
+    const ability = await this.authorization.abilityFor(caller);
+    if (!ability.can('create', 'Consortium') || !caller.organizationId) {
+      throw new ForbiddenError('Only an organisation admin (ORG_ADMIN) can found a consortium.');
+    }
+    const founder = await this.organizations.get(caller.organizationId);
+    return this.dataSource.transaction(async (manager) => {
+      const consortium = await manager.save(
+        manager.create(Consortium, { ...input, foundedByOrganizationId: founder.id }),
+      );
+      const membership = await manager.save(
+        manager.create(Membership, {
+          consortiumId: consortium.id,
+          organizationId: founder.id,
+          partyRole: founder.kind,
+          status: MembershipStatus.ACTIVE,
+          joinedAt: new Date(),
+        }),
+      );
+      await this.audit.record(manager, caller, {
+        action: 'consortium.found',
+        subjectType: 'Consortium',
+        subjectId: consortium.id,
+        consortiumId: consortium.id,
+        after: { consortium, founderMembership: membership },
+      });
+      return consortium;
+    });
+  }
+
+  async get(caller: Caller, id: string): Promise<Consortium> {
+    const consortium = await this.dataSource.getRepository(Consortium).findOneBy({ id });
+    if (!consortium) throw new NotFoundError('Consortium', id);
+    await this.authorization.assertCan(caller, 'read', 'Consortium', { ...consortium }, id);
+    return consortium;
+  }
+
+  async list(caller: Caller, args: ConsortiaArgs): Promise<ConnectionShape<Consortium>> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'Consortium', CONSORTIUM_COLUMNS);
+    const query = this.dataSource
+      .getRepository(Consortium)
+      .createQueryBuilder('consortium')
+      .where(scope.sql, scope.params);
+    const filter = args.filter;
+    if (filter?.statuses?.length)
+      query.andWhere('consortium.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter?.sector) query.andWhere('consortium.sector = :sector', { sector: filter.sector });
+    if (filter?.region) query.andWhere('consortium.region = :region', { region: filter.region });
+    if (filter?.search?.trim()) {
+      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere("consortium.name ILIKE :pattern ESCAPE '\\'", { pattern });
+    }
+    return paginate(query, args, {
+      name: 'NAME_ASC',
+      column: 'consortium.name',
+      direction: 'ASC',
+      valueOf: (c) => c.name,
+    });
+  }
+
+  /** FORMING → ACTIVE, only with an active member of each of the four party kinds. */
+  activate(caller: Caller, id: string): Promise<Consortium> {
+    return this.dataSource.transaction(async (manager) => {
+      const consortium = await this.lockedConsortium(manager, id);
+      await this.authorization.assertCan(caller, 'activate', 'Consortium', { ...consortium }, id);
+      const active = await manager.findBy(Membership, { consortiumId: id, status: MembershipStatus.ACTIVE });
+      const missing = missingPartyKinds(active.map((membership) => membership.partyRole));
+      if (missing.length > 0) throw new IncompleteConsortiumError(missing);
+      const before = { ...consortium };
+      consortium.status = ConsortiumStatus.ACTIVE;
+      consortium.activatedAt = new Date();
+      const saved = await manager.save(consortium);
+      await this.audit.record(manager, caller, {
+        action: 'consortium.activate',
+        subjectType: 'Consortium',
+        subjectId: id,
+        consortiumId: id,
+        before,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+
+  /** Consortia where an organisation is an active member, by name (for `me` and the ability). */
+  async activeConsortiumIds(organizationId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(Membership).find({
+      select: { consortiumId: true },
+      where: { organizationId, status: MembershipStatus.ACTIVE },
+    });
+    return rows.map((row) => row.consortiumId);
+  }
+
+  async lockedConsortium(manager: EntityManager, id: string): Promise<Consortium> {
+    const consortium = await manager.findOne(Consortium, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!consortium) throw new NotFoundError('Consortium', id);
+    return consortium;
+  }
+}

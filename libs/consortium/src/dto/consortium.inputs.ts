@@ -1,0 +1,101 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { PageArgs, UUIDScalar } from '@tetrad/core';
+import { OrganizationKind } from '@tetrad/organization';
+import { ConsortiumStatus, MembershipStatus, Sector } from '../consortium-enums';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class FoundConsortiumInput {
+  @Field({ description: 'e.g. "Parcel sorting with humanoids, Yangpu hub", 2 to 200 characters.' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
+  name!: string;
+
+  @Field(() => Sector)
+  @IsEnum(Sector)
+  sector!: Sector;
+
+  @Field({ description: 'Province or city, 2 to 100 characters.' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 100, { message: 'region must be 2 to 100 characters long' })
+  region!: string;
+}
+
+@InputType()
+export class InviteOrganizationInput {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  consortiumId!: string;
+
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  organizationId!: string;
+
+  @Field(() => OrganizationKind, {
+    nullable: true,
+    description: "Defaults to the organisation's kind, which it must match.",
+  })
+  @IsOptional()
+  @IsEnum(OrganizationKind)
+  partyRole?: OrganizationKind;
+}
+
+@InputType({ description: 'All given conditions must hold.' })
+export class ConsortiumFilter {
+  @Field(() => [ConsortiumStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(ConsortiumStatus, { each: true })
+  statuses?: ConsortiumStatus[];
+
+  @Field(() => Sector, { nullable: true })
+  @IsOptional()
+  @IsEnum(Sector)
+  sector?: Sector;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @Field({ nullable: true, description: 'Part of the name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+@ArgsType()
+export class ConsortiaArgs extends PageArgs {
+  @Field(() => ConsortiumFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsortiumFilter)
+  filter?: ConsortiumFilter;
+}
+
+@ArgsType()
+export class MembershipsArgs extends PageArgs {
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: "One consortium's members; without it, your organisation's memberships.",
+  })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
+  @Field(() => [MembershipStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(MembershipStatus, { each: true })
+  statuses?: MembershipStatus[];
+
+  @Field(() => OrganizationKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganizationKind)
+  partyRole?: OrganizationKind;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  accessibleBy,
+  AuditTrail,
+  AuthorizationService,
+  isUniqueViolation,
+  NotFoundError,
+  paginate,
+  type Action,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
+import { OrganizationService } from '@tetrad/organization';
+import type { InviteOrganizationInput, MembershipsArgs } from './dto/consortium.inputs';
+import { MembershipStatus } from './consortium-enums';
+import {
+  AlreadyMemberError,
+  LastMemberError,
+  MembershipTransitionError,
+  PartyRoleMismatchError,
+} from './consortium.errors';
+import { nextMembershipStatus, type MembershipEvent } from './consortium-lifecycle';
+import { MEMBERSHIP_COLUMNS } from './consortium.rules';
+import { ConsortiumService } from './consortium.service';
+import { Membership, MEMBERSHIP_OPEN_UNIQUE } from './membership.entity';
+
+@Injectable()
+export class MembershipService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly organizations: OrganizationService,
+    private readonly consortia: ConsortiumService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** An admin of an active member invites another organisation with its party role. */
+  async invite(caller: Caller, input: InviteOrganizationInput): Promise<Membership> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const consortium = await this.consortia.lockedConsortium(manager, input.consortiumId);
+        await this.authorization.assertCan(caller, 'invite', 'Consortium', { ...consortium }, consortium.id);
+        const organization = await this.organizations.get(input.organizationId);
+        if (input.partyRole && input.partyRole !== organization.kind)
+          throw new PartyRoleMismatchError(organization.kind);
+        const membership = await manager.save(
+          manager.create(Membership, {
+            consortiumId: consortium.id,
+            organizationId: organization.id,
+            partyRole: organization.kind,
+            invitedByOrganizationId: caller.organizationId,
+          }),
+        );
+        await this.record(manager, caller, 'membership.invite', membership, undefined);
+        return membership;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, MEMBERSHIP_OPEN_UNIQUE)) throw new AlreadyMemberError();
+      throw error;
+    }
+  }
+
+  accept(caller: Caller, id: string): Promise<Membership> {
+    return this.transition(caller, id, 'accept');
+  }
+
+  decline(caller: Caller, id: string): Promise<Membership> {
+    return this.transition(caller, id, 'decline');
+  }
+
+  withdraw(caller: Caller, id: string): Promise<Membership> {
+    return this.transition(caller, id, 'withdraw');
+  }
+
+  async list(caller: Caller, args: MembershipsArgs): Promise<ConnectionShape<Membership>> {
+    if (args.consortiumId) await this.consortia.get(caller, args.consortiumId);
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'Membership', MEMBERSHIP_COLUMNS);
+    const query = this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .where(scope.sql, scope.params);
+    if (args.consortiumId)
+      query.andWhere('membership.consortium_id = :consortiumId', { consortiumId: args.consortiumId });
+    else query.andWhere('membership.organization_id = :own', { own: caller.organizationId });
+    if (args.statuses?.length)
+      query.andWhere('membership.status IN (:...statuses)', { statuses: args.statuses });
+    if (args.partyRole) query.andWhere('membership.party_role = :partyRole', { partyRole: args.partyRole });
+    return paginate(query, args, {
+      name: 'CREATED_AT_ASC',
+      column: 'membership.created_at',
+      direction: 'ASC',
+      valueOf: (membership) => membership.createdAt.toISOString(),
+    });
+  }
+
+  private transition(caller: Caller, id: string, event: MembershipEvent): Promise<Membership> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(Membership, { id });
+      if (!found) throw new NotFoundError('Membership', id);
+      // Lock the consortium first: membership changes of one consortium are serialised.
+      await this.consortia.lockedConsortium(manager, found.consortiumId);
+      const membership = await manager.findOneByOrFail(Membership, { id });
+      await this.authorization.assertCan(caller, 'read', 'Membership', { ...membership }, id);
+      const next = nextMembershipStatus(membership.status, event);
+      if (!next) throw new MembershipTransitionError(event, membership.status);
+      await this.authorization.assertCan(caller, event as Action, 'Membership', { ...membership }, id);
+      if (event === 'withdraw') await this.assertNotLast(manager, membership);
+      const before = { ...membership };
+      membership.status = next;
+      if (next === MembershipStatus.ACTIVE) membership.joinedAt = new Date();
+      if (next === MembershipStatus.WITHDRAWN) membership.leftAt = new Date();
+      const saved = await manager.save(membership);
+      await this.record(manager, caller, `membership.${event}`, saved, before);
+      return saved;
+    });
+  }
+
+  private async assertNotLast(manager: EntityManager, membership: Membership): Promise<void> {
+    const active = await manager.countBy(Membership, {
+      consortiumId: membership.consortiumId,
+      status: MembershipStatus.ACTIVE,
+    });
+    if (active <= 1) throw new LastMemberError();
+  }
+
+  private async record(
+    manager: EntityManager,
+    caller: Caller,
+    action: string,
+    after: Membership,
+    before: Membership | undefined,
+  ): Promise<void> {
+    await this.audit.record(manager, caller, {
+      action,
+      subjectType: 'Membership',
+      subjectId: after.id,
+      consortiumId: after.consortiumId,
+      before: before ?? null,
+      after,
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+  type MongoQuery,
+} from '@casl/ability';
+import type { Caller } from '../auth/caller';
+
+export type Action =
+  'read' | 'create' | 'update' | 'invite' | 'accept' | 'decline' | 'withdraw' | 'activate' | 'close';
+
+/**
+ * The fields rules may test, per subject type. Records are checked as `subject(type, record)`;
+ * every field named here must also have a SQL column in the lists that filter by it.
+ */
+export interface SubjectFields {
+  Consortium: { id: string; status: string };
+  Membership: { id: string; consortiumId: string; organizationId: string; status: string };
+  Organization: { id: string };
+  User: { id: string; organizationId: string | null };
+  AuditEntry: { consortiumId: string | null };
+}
+
+export type SubjectType = keyof SubjectFields;
+
+export type TaggedSubject = { [T in SubjectType]: ForcedSubject<T> & SubjectFields[T] }[SubjectType];
+
+export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject], MongoQuery>;
+
+/** What an ability is built from: the caller (roles read fresh) and their organisation's memberships. */
+export interface AbilityContext {
+  caller: Caller;
+  /** Consortia in which the caller's organisation holds an ACTIVE membership. */
+  activeConsortiumIds: readonly string[];
+}
+
+/** A domain's contribution: it adds its own `can` rules for its own subjects. */
+export type RuleContributor = (builder: AbilityBuilder<AppAbility>, context: AbilityContext) => void;
+
+export function buildAbility(context: AbilityContext, contributors: readonly RuleContributor[]): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  for (const contribute of contributors) contribute(builder, context);
+  return builder.build();
+}

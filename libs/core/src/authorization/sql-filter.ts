@@ -1,0 +1,70 @@
+import { rulesToAST } from '@casl/ability/extra';
+import type { Condition } from '@ucast/core';
+import type { Action, AppAbility, SubjectType } from './ability';
+
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Maps a rule field (e.g. `consortiumId`) to its SQL expression (e.g. `membership.consortium_id`). */
+export type ColumnMap = Readonly<Record<string, string>>;
+
+/**
+ * The ability's rules for (action, subject) as one SQL condition: `can` rules OR'ed, `cannot`
+ * rules AND NOT'ed (CASL's rulesToAST), no rule at all = FALSE. Lists use it as their WHERE,
+ * so what a caller can enumerate is decided by the database, never filtered in memory.
+ */
+export function accessibleBy(
+  ability: AppAbility,
+  action: Action,
+  subjectType: SubjectType,
+  columns: ColumnMap,
+  prefix = 'auth',
+): SqlCondition {
+  const ast = rulesToAST(ability, action, subjectType) as Condition | null;
+  if (!ast) return { sql: 'FALSE', params: {} };
+  const params: Record<string, unknown> = {};
+  const sql = toSql(ast, columns, (value) => {
+    const name = `${prefix}_${Object.keys(params).length}`;
+    params[name] = value;
+    return name;
+  });
+  return { sql, params };
+}
+
+function toSql(node: Condition, columns: ColumnMap, bind: (value: unknown) => string): string {
+  const { operator } = node;
+  if (operator === 'and' || operator === 'or') {
+    const parts = (node.value as Condition[]).map((child) => toSql(child, columns, bind));
+    if (parts.length === 0) return operator === 'and' ? 'TRUE' : 'FALSE';
+    return `(${parts.join(operator === 'and' ? ' AND ' : ' OR ')})`;
+  }
+  if (operator === 'not') {
+    const [inner] = node.value as Condition[];
+    return inner ? `NOT ${toSql(inner, columns, bind)}` : 'TRUE';
+  }
+  return fieldToSql(node as Condition & { field: string }, columns, bind);
+}
+
+function fieldToSql(
+  node: Condition & { field: string },
+  columns: ColumnMap,
+  bind: (value: unknown) => string,
+): string {
+  const column = columns[node.field];
+  if (!column) throw new Error(`No SQL column is mapped for the rule field "${node.field}"`);
+  const value = node.value;
+  switch (node.operator) {
+    case 'eq':
+      return value === null ? `${column} IS NULL` : `${column} = :${bind(value)}`;
+    case 'ne':
+      return value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM :${bind(value)}`;
+    case 'in':
+      return (value as unknown[]).length === 0 ? 'FALSE' : `${column} IN (:...${bind(value)})`;
+    case 'nin':
+      return (value as unknown[]).length === 0 ? 'TRUE' : `${column} NOT IN (:...${bind(value)})`;
+    default:
+      throw new Error(`The rule operator "${node.operator}" has no SQL translation yet`);
+  }
+}

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AUDIT_VERIFY_PAGE_SIZE,
+  AuditEntry,
+  AuditTrail,
+  auditHash,
+  GENESIS_HASH,
+  UserRole,
+  type AuditProblemKind,
+  type AuditRecord,
+  type Caller,
+} from '@tetrad/core';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+const ACTOR: Caller = {
+  userId: randomUUID(),
+  email: 'auditor@members.example',
+  organizationId: randomUUID(),
+  roles: [UserRole.ORG_ADMIN],
+  platformAdmin: false,
+  via: 'session',
+};
+
+const CONSORTIUM_A = randomUUID();
+const CONSORTIUM_B = randomUUID();
+
+class Milestone {
+  constructor(
+    readonly name: string,
+    readonly dueAt: Date,
+  ) {}
+}
+
+function change(n: number, consortiumId: string | null = CONSORTIUM_A): AuditRecord {
+  return {
+    action: 'ticket.update',
+    subjectType: 'Ticket',
+    subjectId: `T-${n}`,
+    consortiumId,
+    before: { status: 'OPEN', n },
+    after: { status: 'TRIAGED', n },
+  };
+}
+
+describe('audit trail', () => {
+  let t: TestApp;
+  let trail: AuditTrail;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SEED_DEMO_DATA: 'false' });
+    trail = t.app.get(AuditTrail);
+    dataSource = t.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function record(entry: AuditRecord, actor: Caller | null = ACTOR): Promise<AuditEntry> {
+    return dataSource.transaction((manager) => trail.record(manager, actor, entry));
+  }
+
+  async function recordMany(
+    count: number,
+    consortiumId: string | null = CONSORTIUM_A,
+  ): Promise<AuditEntry[]> {
+    const recorded: AuditEntry[] = [];
+    for (let n = 1; n <= count; n += 1) recorded.push(await record(change(n, consortiumId)));
+    return recorded;
+  }
+
+  function stored(): Promise<AuditEntry[]> {
+    return dataSource.getRepository(AuditEntry).find({ order: { seq: 'ASC' } });
+  }
+
+  /** What an attacker with database superpowers does: switch the append-only trigger off. */
+  async function asAttacker(work: (manager: EntityManager) => Promise<unknown>): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      await manager.query('ALTER TABLE audit_entry DISABLE TRIGGER USER');
+      await work(manager);
+      await manager.query('ALTER TABLE audit_entry ENABLE TRIGGER USER');
+    });
+  }
+
+  /** An empty trail whose seqs start again at 1. */
+  function freshChain(): Promise<void> {
+    return asAttacker((manager) => manager.query('TRUNCATE audit_entry RESTART IDENTITY'));
+  }
+
+  describe('recording', () => {
+    beforeEach(freshChain);
+
+    it('chains entries from the genesis hash and stores them as they were hashed', async () => {
+      const first = await record({
+        action: 'milestone.plan',
+        subjectType: 'Milestone',
+        subjectId: 'M-1',
+        consortiumId: CONSORTIUM_A.toUpperCase(),
+        after: new Milestone('Sort 200 hours', new Date('2027-03-01T00:00:00.000Z')),
+      });
+      const second = await record(
+        {
+          action: 'dataset.update',
+          subjectType: 'Dataset',
+          subjectId: 'D-1',
+          before: { z: [3, 2, 1], a: { y: 0.1, x: 1e21 }, name: '深圳 "quoted" \\ \u00e9', big: 2 ** 53 + 2 },
+          after: { flag: true, none: null, empty: {}, list: [] },
+        },
+        null,
+      );
+      const rows = await stored();
+      expect(rows).toEqual([first, second]);
+      expect(rows.map((row) => row.seq)).toEqual(['1', '2']);
+      expect(rows[0]).toMatchObject({
+        previousHash: GENESIS_HASH,
+        consortiumId: CONSORTIUM_A,
+        actorUserId: ACTOR.userId,
+        actorOrganizationId: ACTOR.organizationId,
+        before: null,
+        after: { name: 'Sort 200 hours', dueAt: '2027-03-01T00:00:00.000Z' },
+      });
+      expect(rows[1]).toMatchObject({ previousHash: first.hash, actorUserId: null, consortiumId: null });
+      expect(rows[1]!.hash).toBe(auditHash(first.hash, rows[1]!));
+      expect(await trail.verify()).toEqual({ valid: true, checkedEntries: 2 });
+    });
+
+    it('rolls an entry back with the transaction that recorded it', async () => {
+      await record(change(1));
+      let rolledBack: AuditEntry | undefined;
+      await expect(
+        dataSource.transaction(async (manager) => {
+          rolledBack = await trail.record(manager, ACTOR, change(2));
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      const kept = await record(change(3));
+      const rows = await stored();
+      expect(rows.map((row) => row.id)).not.toContain(rolledBack!.id);
+      expect(rows).toHaveLength(2);
+      // The rolled-back entry used seq 2: a gap, not a break.
+      expect(kept.seq).toBe('3');
+      expect(await trail.verify()).toEqual({ valid: true, checkedEntries: 2 });
+    });
+
+    it('refuses to record outside a transaction or in a snapshot older than the lock', async () => {
+      await expect(trail.record(dataSource.manager, ACTOR, change(1))).rejects.toThrow(
+        /inside a transaction/,
+      );
+      await expect(
+        dataSource.transaction('REPEATABLE READ', (manager) => trail.record(manager, ACTOR, change(1))),
+      ).rejects.toThrow(/READ COMMITTED/);
+      expect(await stored()).toEqual([]);
+    });
+
+    it('keeps one unbroken chain when 20 transactions record at once', async () => {
+      // allSettled: a failed writer must not leave the others running into the next test.
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, n) =>
+          dataSource.transaction(async (manager) => {
+            // Overlap the transactions, so they really compete for the head of the chain.
+            await manager.query('SELECT pg_sleep($1)', [Math.random() / 50]);
+            return trail.record(manager, ACTOR, change(n));
+          }),
+        ),
+      );
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+      const rows = await stored();
+      expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 20 }, (_, n) => String(n + 1)));
+      rows.forEach((row, index) => {
+        expect(row.previousHash).toBe(index === 0 ? GENESIS_HASH : rows[index - 1]!.hash);
+      });
+      expect(await trail.verify()).toEqual({ valid: true, checkedEntries: 20 });
+    });
+  });
+
+  describe('append-only', () => {
+    beforeAll(async () => {
+      await freshChain();
+      await recordMany(2);
+    });
+
+    it.each([
+      ['UPDATE', `UPDATE audit_entry SET after = '{"status":"CLOSED"}' WHERE seq = 1`],
+      ['DELETE', 'DELETE FROM audit_entry WHERE seq = 1'],
+      ['TRUNCATE', 'TRUNCATE audit_entry'],
+    ])('the database refuses %s', async (operation, sql) => {
+      await expect(dataSource.query(sql)).rejects.toThrow(
+        `audit_entry is append-only: ${operation} is refused`,
+      );
+      expect(await stored()).toHaveLength(2);
+      expect(await trail.verify()).toEqual({ valid: true, checkedEntries: 2 });
+    });
+  });
+
+  describe('verification after tampering', () => {
+    const swapSeqs = async (manager: EntityManager, a: number, b: number) => {
+      // seq is the primary key: park one row on a free seq while the other moves.
+      await manager.query('UPDATE audit_entry SET seq = -1 WHERE seq = $1', [a]);
+      await manager.query('UPDATE audit_entry SET seq = $1 WHERE seq = $2', [a, b]);
+      await manager.query('UPDATE audit_entry SET seq = $1 WHERE seq = -1', [b]);
+    };
+    const rehash = async (manager: EntityManager, seq: number) => {
+      const [entry] = await manager.find(AuditEntry, { where: { seq: String(seq) } });
+      const edited = { ...entry!, after: { status: 'REWRITTEN' } };
+      await manager.query('UPDATE audit_entry SET after = $1::jsonb, hash = $2 WHERE seq = $3', [
+        JSON.stringify(edited.after),
+        auditHash(edited.previousHash, edited),
+        seq,
+      ]);
+    };
+
+    it.each<[string, (manager: EntityManager) => Promise<unknown>, AuditProblemKind, number, number]>([
+      [
+        "a row's after edited",
+        (m) => m.query(`UPDATE audit_entry SET after = '{"status":"CLOSED"}' WHERE seq = 3`),
+        'EDITED',
+        3,
+        3,
+      ],
+      ['a row edited and re-hashed', (m) => rehash(m, 3), 'EDITED', 3, 3],
+      [
+        'a row in the middle deleted',
+        (m) => m.query('DELETE FROM audit_entry WHERE seq = 3'),
+        'DELETED',
+        4,
+        4,
+      ],
+      ['the first row deleted', (m) => m.query('DELETE FROM audit_entry WHERE seq = 1'), 'DELETED', 2, 2],
+      ['the seqs of two rows swapped', (m) => swapSeqs(m, 2, 5), 'REORDERED', 2, 5],
+      [
+        'a row inserted with made-up hashes',
+        (m) =>
+          m.query(
+            `INSERT INTO audit_entry (seq, action, subject_type, subject_id, previous_hash, hash)
+             VALUES (7, 'contract.sign', 'Contract', 'C-1', repeat('a', 64), repeat('b', 64))`,
+          ),
+        'FORGED',
+        7,
+        0,
+      ],
+    ])('names the entry when %s', async (_label, attack, kind, seq, originalSeq) => {
+      await freshChain();
+      const recorded = await recordMany(6);
+      expect(await trail.verify()).toEqual({ valid: true, checkedEntries: 6 });
+      await asAttacker(attack);
+      const rows = await stored();
+      const named = rows.find((row) => row.seq === String(seq))!;
+      // The entry named is the one now stored at that seq: for a swap, the row moved there.
+      if (originalSeq > 0) expect(named.id).toBe(recorded[originalSeq - 1]!.id);
+      const result = await trail.verify();
+      expect(result).toMatchObject({ valid: false, firstProblem: { seq: String(seq), id: named.id, kind } });
+      expect(result.firstProblem!.message).toEqual(expect.any(String));
+    });
+
+    it('walks pages of 1,000 and finds a break just across a page boundary', async () => {
+      await freshChain();
+      const total = AUDIT_VERIFY_PAGE_SIZE + 5;
+      await insertChain(total);
+      expect(await trail.verify()).toEqual({ valid: true, checkedEntries: total });
+      await asAttacker((m) => m.query('DELETE FROM audit_entry WHERE seq = $1', [AUDIT_VERIFY_PAGE_SIZE]));
+      expect(await trail.verify()).toMatchObject({
+        valid: false,
+        checkedEntries: AUDIT_VERIFY_PAGE_SIZE,
+        firstProblem: { seq: String(AUDIT_VERIFY_PAGE_SIZE + 1), kind: 'DELETED' },
+      });
+    });
+
+    /** A long valid chain, written in bulk (recording 1,000 entries one by one is slow on PGlite). */
+    async function insertChain(count: number): Promise<void> {
+      const rows: Record<string, unknown>[] = [];
+      let previousHash = GENESIS_HASH;
+      for (let seq = 1; seq <= count; seq += 1) {
+        const { before, after, subjectId } = change(seq);
+        const entry = {
+          seq: String(seq),
+          id: randomUUID(),
+          occurredAt: new Date(),
+          actorUserId: null,
+          actorOrganizationId: null,
+          consortiumId: CONSORTIUM_A,
+          action: 'ticket.update',
+          subjectType: 'Ticket',
+          subjectId,
+          before,
+          after,
+        };
+        const hash = auditHash(previousHash, entry);
+        rows.push({ ...entry, occurredAt: entry.occurredAt.toISOString(), previousHash, hash });
+        previousHash = hash;
+      }
+      await dataSource.query(
+        `INSERT INTO audit_entry (seq, id, occurred_at, action, subject_type, subject_id, consortium_id,
+           before, after, previous_hash, hash)
+         SELECT r."seq", r."id", r."occurredAt", r."action", r."subjectType", r."subjectId", r."consortiumId",
+           r."before", r."after", r."previousHash", r."hash"
+         FROM jsonb_to_recordset($1::jsonb) AS r("seq" bigint, "id" uuid, "occurredAt" timestamptz,
+           "action" text, "subjectType" text, "subjectId" text, "consortiumId" uuid, "before" jsonb,
+           "after" jsonb, "previousHash" text, "hash" text)`,
+        [JSON.stringify(rows)],
+      );
+    }
+  });
+
+  describe('listing', () => {
+    let inA: AuditEntry[];
+    let inB: AuditEntry[];
+    let platformWide: AuditEntry;
+
+    beforeAll(async () => {
+      await freshChain();
+      inA = await recordMany(12, CONSORTIUM_A);
+      inB = await recordMany(2, CONSORTIUM_B);
+      platformWide = await record({
+        action: 'organization.create',
+        subjectType: 'Organization',
+        subjectId: 'O-1',
+      });
+    });
+
+    async function walk(...args: Parameters<AuditTrail['list']>): Promise<AuditEntry[]> {
+      const [scope, filter, page] = args;
+      const seen: AuditEntry[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const connection = await trail.list(scope, filter, { ...page, after });
+        expect(connection.totalCount).toBeGreaterThanOrEqual(connection.nodes.length);
+        seen.push(...connection.nodes);
+        if (!connection.pageInfo.hasNextPage) return seen;
+        after = connection.pageInfo.endCursor!;
+      }
+    }
+
+    const seqs = (entries: AuditEntry[]) => entries.map((entry) => Number(entry.seq));
+
+    it('walks every page newest first, past seq 10 (numeric, not text, order)', async () => {
+      const entries = await walk({ consortiumIds: [CONSORTIUM_A] }, {}, { first: 3 });
+      expect(seqs(entries)).toEqual(seqs(inA).reverse());
+    });
+
+    it("never returns another consortium's entries", async () => {
+      const entries = await walk({ consortiumIds: [CONSORTIUM_B] }, {}, { first: 100 });
+      expect(entries.map((entry) => entry.id)).toEqual(inB.map((entry) => entry.id).reverse());
+      const filtered = await trail.list(
+        { consortiumIds: [CONSORTIUM_B] },
+        { consortiumId: CONSORTIUM_A },
+        { first: 100 },
+      );
+      expect(filtered.totalCount).toBe(0);
+      expect(filtered.nodes).toEqual([]);
+    });
+
+    it('shows platform-wide entries only to the all scope', async () => {
+      const scoped = await walk({ consortiumIds: [CONSORTIUM_A, CONSORTIUM_B] }, {}, { first: 5 });
+      expect(scoped).toHaveLength(14);
+      expect(scoped.map((entry) => entry.id)).not.toContain(platformWide.id);
+      const all = await walk('all', {}, { first: 4 });
+      expect(seqs(all)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+      expect(all[0]!.id).toBe(platformWide.id);
+    });
+
+    it('answers an empty scope without querying the entries', async () => {
+      const before = t.sqlStatements();
+      const connection = await trail.list({ consortiumIds: [] }, {}, { first: 20 });
+      expect(t.sqlStatements()).toBe(before);
+      expect(connection).toMatchObject({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false } });
+    });
+
+    it('filters by subject, action and actor', async () => {
+      const bySubject = await trail.list('all', { subjectType: 'Ticket', subjectId: 'T-2' }, { first: 20 });
+      expect(bySubject.nodes.map((entry) => entry.id)).toEqual([inB[1]!.id, inA[1]!.id]);
+      const byAction = await trail.list('all', { action: 'organization.create' }, { first: 20 });
+      expect(byAction.nodes.map((entry) => entry.id)).toEqual([platformWide.id]);
+      const byActor = await trail.list('all', { actorUserId: randomUUID() }, { first: 20 });
+      expect(byActor.totalCount).toBe(0);
+    });
+  });
+});
