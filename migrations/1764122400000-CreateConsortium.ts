@@ -5,7 +5,9 @@ export class CreateConsortium1764122400000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "consortium_status" AS ENUM ('FORMING', 'ACTIVE', 'CLOSED')`);
-    await queryRunner.query(`CREATE TYPE "membership_status" AS ENUM ('INVITED', 'ACTIVE', 'DECLINED', 'WITHDRAWN')`);
+    await queryRunner.query(
+      `CREATE TYPE "membership_status" AS ENUM ('INVITED', 'ACTIVE', 'DECLINED', 'WITHDRAWN')`,
+    );
     await queryRunner.query(
       `CREATE TYPE "sector" AS ENUM ('MANUFACTURING', 'INSPECTION', 'MAINTENANCE', 'LOGISTICS', 'RETAIL', 'HEALTHCARE', 'SAFETY_PRODUCTION', 'EMERGENCY_RESCUE', 'DISASTER_RELIEF')`,
     );
@@ -44,8 +46,12 @@ export class CreateConsortium1764122400000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "membership_open_unique" ON "membership" ("consortium_id", "organization_id") WHERE "status" IN ('INVITED', 'ACTIVE')`,
     );
-    await queryRunner.query(`CREATE INDEX "membership_organization_idx" ON "membership" ("organization_id", "status")`);
-    await queryRunner.query(`CREATE INDEX "membership_consortium_idx" ON "membership" ("consortium_id", "status")`);
+    await queryRunner.query(
+      `CREATE INDEX "membership_organization_idx" ON "membership" ("organization_id", "status")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "membership_consortium_idx" ON "membership" ("consortium_id", "status")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

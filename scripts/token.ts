@@ -1,5 +1,11 @@
 import * as oidc from 'openid-client';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, demoConsortiaOf, type DemoPerson } from '@tetrad/demo-data';
+import {
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  demoConsortiaOf,
+  type DemoPerson,
+} from '@tetrad/demo-data';
 import { BrowserlessLoginError, followLogin, LoginRefusedError } from '../apps/dev-idp/src/browserless-login';
 import { CLI_CLIENT_ID, CLI_REDIRECT_URI } from '../apps/dev-idp/src/clients';
 

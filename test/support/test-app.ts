@@ -4,7 +4,7 @@ import { loadConfig, type TetradDataSource, type AppConfig } from '@tetrad/core'
 import { createApp } from '../../apps/api/src/create-app';
 import { DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
 import { accessTokenFor, testIssuer } from './sign-in';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createTestDatabase, embeddedTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -51,9 +51,9 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { viaPort?: number } = {},
+  options: { viaPort?: number; embedded?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.embedded ? embeddedTestDatabase() : await createTestDatabase();
   const databaseEnv = { ...database.env };
   if (options.viaPort !== undefined && databaseEnv.DATABASE_URL) {
     const url = new URL(databaseEnv.DATABASE_URL);

@@ -15,9 +15,7 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env['TEST_DATABASE_URL'];
-  if (!serverUrl) {
-    return { env: { DATA_DIR: 'memory://' }, url: undefined, drop: async () => {} };
-  }
+  if (!serverUrl) return embeddedTestDatabase();
   const name = `tetrad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
@@ -28,6 +26,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () =>
       withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
   };
+}
+
+/** An in-memory embedded PostgreSQL (PGlite), whatever TEST_DATABASE_URL says. */
+export function embeddedTestDatabase(): TestDatabase {
+  return { env: { DATA_DIR: 'memory://' }, url: undefined, drop: async () => {} };
 }
 
 export const usesPostgresServer = Boolean(process.env['TEST_DATABASE_URL']);

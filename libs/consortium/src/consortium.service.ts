@@ -92,7 +92,8 @@ export class ConsortiumService {
   }
 
   /** FORMING → ACTIVE, only with an active member of each of the four party kinds. */
-  activate(caller: Caller, id: string): Promise<Consortium> {
+  async activate(caller: Caller, id: string): Promise<Consortium> {
+    await this.authorization.abilityFor(caller);
     return this.dataSource.transaction(async (manager) => {
       const consortium = await this.lockedConsortium(manager, id);
       await this.authorization.assertCan(caller, 'activate', 'Consortium', { ...consortium }, id);

@@ -8,7 +8,6 @@ import {
   isUniqueViolation,
   NotFoundError,
   paginate,
-  type Action,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -38,11 +37,15 @@ export class MembershipService {
 
   /** An admin of an active member invites another organisation with its party role. */
   async invite(caller: Caller, input: InviteOrganizationInput): Promise<Membership> {
+    // Everything read outside the transaction's manager is read before it opens: the embedded
+    // database has a single connection, which the transaction holds.
+    await this.authorization.abilityFor(caller);
+    const organization = await this.organizations.find(input.organizationId);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const consortium = await this.consortia.lockedConsortium(manager, input.consortiumId);
         await this.authorization.assertCan(caller, 'invite', 'Consortium', { ...consortium }, consortium.id);
-        const organization = await this.organizations.get(input.organizationId);
+        if (!organization) throw new NotFoundError('Organization', input.organizationId);
         if (input.partyRole && input.partyRole !== organization.kind)
           throw new PartyRoleMismatchError(organization.kind);
         const membership = await manager.save(
@@ -96,7 +99,8 @@ export class MembershipService {
     });
   }
 
-  private transition(caller: Caller, id: string, event: MembershipEvent): Promise<Membership> {
+  private async transition(caller: Caller, id: string, event: MembershipEvent): Promise<Membership> {
+    await this.authorization.abilityFor(caller);
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(Membership, { id });
       if (!found) throw new NotFoundError('Membership', id);
@@ -106,7 +110,7 @@ export class MembershipService {
       await this.authorization.assertCan(caller, 'read', 'Membership', { ...membership }, id);
       const next = nextMembershipStatus(membership.status, event);
       if (!next) throw new MembershipTransitionError(event, membership.status);
-      await this.authorization.assertCan(caller, event as Action, 'Membership', { ...membership }, id);
+      await this.authorization.assertCan(caller, event, 'Membership', { ...membership }, id);
       if (event === 'withdraw') await this.assertNotLast(manager, membership);
       const before = { ...membership };
       membership.status = next;

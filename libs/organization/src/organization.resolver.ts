@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import {
+  AuthorizationService,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -18,16 +19,20 @@ import { OrganizationService } from './organization.service';
 @ObjectType()
 export class OrganizationConnection extends Connection(Organization) {}
 
-// Any signed-in caller may read organisations until consortium authorization (issue 4) scopes them.
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  constructor(private readonly service: OrganizationService) {}
+  constructor(
+    private readonly service: OrganizationService,
+    private readonly authorization: AuthorizationService,
+  ) {}
 
   @Query(() => Organization, { description: 'One organisation by id.' })
   async organization(
+    @CurrentCaller() caller: Caller,
     @Args('id', { type: () => UUIDScalar }) id: string,
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<Organization> {
+    await this.assertDirectoryAccess(caller);
     const organization = await loaders.get(ORGANIZATION_BY_ID).load(id);
     if (!organization) throw new NotFoundError('Organization', id);
     return organization;
@@ -37,8 +42,18 @@ export class OrganizationResolver {
     description: 'Organisations, filtered and sorted, a page at a time.',
     complexity: connectionCost,
   })
-  organizations(@Args() args: OrganizationsArgs): Promise<OrganizationConnection> {
+  async organizations(
+    @CurrentCaller() caller: Caller,
+    @Args() args: OrganizationsArgs,
+  ): Promise<OrganizationConnection> {
+    await this.assertDirectoryAccess(caller);
     return this.service.list(args);
+  }
+
+  private async assertDirectoryAccess(caller: Caller): Promise<void> {
+    const ability = await this.authorization.abilityFor(caller);
+    if (!ability.can('read', 'Organization'))
+      throw new ForbiddenError('You may not read the organisation directory.');
   }
 
   @Mutation(() => Organization, {

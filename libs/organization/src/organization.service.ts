@@ -35,6 +35,10 @@ export class OrganizationService {
     private readonly audit: AuditTrail,
   ) {}
 
+  find(id: string): Promise<Organization | null> {
+    return this.organizations.findOneBy({ id });
+  }
+
   async get(id: string): Promise<Organization> {
     const organization = await this.organizations.findOneBy({ id });
     if (!organization) throw new NotFoundError('Organization', id);

@@ -22,7 +22,7 @@ export function accessibleBy(
   columns: ColumnMap,
   prefix = 'auth',
 ): SqlCondition {
-  const ast = rulesToAST(ability, action, subjectType) as Condition | null;
+  const ast: Condition | null = rulesToAST(ability, action, subjectType);
   if (!ast) return { sql: 'FALSE', params: {} };
   const params: Record<string, unknown> = {};
   const sql = toSql(ast, columns, (value) => {

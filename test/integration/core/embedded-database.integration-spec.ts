@@ -1,0 +1,91 @@
+import { DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
+import { organizationIdByName } from '../../support/members';
+import { CREATE_ORGANIZATION, organizationInput } from '../../support/organizations';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
+
+const LI_WEI = 'li.wei@jiading-auto.example';
+const CHEN_JIE = 'chen.jie@lingbu-robotics.example';
+
+/** Fails fast instead of hanging: a read outside the transaction would wait forever for the one connection. */
+async function within<T>(promise: Promise<GraphQLResponse<T>>): Promise<GraphQLResponse<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('no answer in 10 s: a transaction is waiting for a second connection')),
+      10_000,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The embedded database (PGlite) has exactly one connection, held by an open transaction. Every
+ * mutation must therefore read what it needs through the transaction's manager or before it opens.
+ * CI runs the other suites on a PostgreSQL server with a pool, where such a mistake goes unseen:
+ * this suite runs every kind of mutation on PGlite, whatever TEST_DATABASE_URL says.
+ */
+describe('mutations on the embedded database (one connection)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { embedded: true });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('runs the consortium, people, token and organisation mutations without waiting on itself', async () => {
+    const admin = t.as(LI_WEI);
+    const founded = await within(
+      admin<{ foundConsortium: { id: string } }>(
+        'mutation { foundConsortium(input: { name: "Embedded check", sector: RETAIL, region: "Shanghai" }) { id } }',
+      ),
+    );
+    const consortiumId = founded.data!.foundConsortium.id;
+    const lingbu = await organizationIdByName(t, 'Hangzhou Lingbu Robotics');
+    const invited = await within(
+      admin<{ inviteOrganization: { id: string } }>(
+        'mutation I($c: UUID!, $o: UUID!) { inviteOrganization(input: { consortiumId: $c, organizationId: $o }) { id } }',
+        { c: consortiumId, o: lingbu },
+      ),
+    );
+    const accepted = await within(
+      t.as(CHEN_JIE)<{ acceptMembership: { status: string } }>(
+        'mutation A($id: UUID!) { acceptMembership(id: $id) { status } }',
+        {
+          id: invited.data!.inviteOrganization.id,
+        },
+      ),
+    );
+    expect(accepted.data?.acceptMembership.status).toBe('ACTIVE');
+    const activation = await within(
+      admin('mutation A($id: UUID!) { activateConsortium(id: $id) { id } }', { id: consortiumId }),
+    );
+    expect(activation.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    const userInvite = await within(
+      admin<{ inviteUser: { status: string } }>(
+        'mutation { inviteUser(input: { email: "new@jiading-auto.example", roles: [ENGINEER] }) { status } }',
+      ),
+    );
+    expect(userInvite.data?.inviteUser.status).toBe('PENDING');
+    const token = await within(
+      admin<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "embedded" }) { token } }',
+      ),
+    );
+    expect(token.data?.createApiToken.token).toMatch(/^tetrad_pat_/);
+    const organization = await within(
+      t.as(DEMO_PLATFORM_ADMIN_EMAIL)(CREATE_ORGANIZATION, { input: organizationInput(4242) }),
+    );
+    expect(organization.errors).toBeUndefined();
+    const verified = await within(
+      admin<{ verifyAuditChain: { valid: boolean } }>('{ verifyAuditChain { valid } }'),
+    );
+    expect(verified.data?.verifyAuditChain.valid).toBe(true);
+  });
+});
