@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type UserRole } from '@tetrad/core';
+import { APP_CONFIG, AuditTrail, type AppConfig, type UserRole } from '@tetrad/core';
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from '@tetrad/demo-data';
 import { OrganizationService, type OrganizationKind } from '@tetrad/organization';
 import { Invitation } from './invitation.entity';
@@ -21,6 +21,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,7 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           (await manager.existsBy(User, { email: person.email })) ||
           (await manager.existsBy(Invitation, { email: person.email }));
         if (known) continue;
-        await manager.save(
+        const invitation = await manager.save(
           manager.create(Invitation, {
             organizationId,
             email: person.email,
@@ -51,6 +52,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
             expiresAt: new Date(Date.now() + DEMO_INVITATION_DAYS * 24 * 3600 * 1000),
           }),
         );
+        await this.audit.record(manager, null, {
+          action: 'invitation.seed',
+          subjectType: 'Invitation',
+          subjectId: invitation.id,
+          after: invitation,
+        });
         count += 1;
       }
       return count;
