@@ -19,6 +19,7 @@ const shared = {
     '^@tetrad/demo-data$': '<rootDir>/libs/demo-data/src/index.ts',
     '^@tetrad/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@tetrad/consortium$': '<rootDir>/libs/consortium/src/index.ts',
+    '^@tetrad/scenario$': '<rootDir>/libs/scenario/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],

@@ -2,6 +2,7 @@ import { CreateOrganization1764108000000 } from './1764108000000-CreateOrganizat
 import { CreateIdentity1764115200000 } from './1764115200000-CreateIdentity';
 import { CreateConsortium1764122400000 } from './1764122400000-CreateConsortium';
 import { CreateAuditTrail1764129600000 } from './1764129600000-CreateAuditTrail';
+import { CreateScenario1764136800000 } from './1764136800000-CreateScenario';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateIdentity1764115200000,
   CreateConsortium1764122400000,
   CreateAuditTrail1764129600000,
+  CreateScenario1764136800000,
 ];

@@ -16,6 +16,7 @@ import { migrations } from '@tetrad/migrations';
 import { ConsortiumModule } from '@tetrad/consortium';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
+import { ScenarioModule } from '@tetrad/scenario';
 import { graphqlOptions } from './graphql.options';
 import { RootController } from './root.controller';
 
@@ -39,6 +40,7 @@ export class AppModule {
         OrganizationModule,
         IdentityModule,
         ConsortiumModule,
+        ScenarioModule,
       ],
     };
   }

@@ -35,7 +35,7 @@ export class ConsortiumModule implements OnModuleInit {
   onModuleInit(): void {
     this.authorization.register(consortiumRules);
     this.authorization.useMembershipFacts({
-      activeConsortiumIds: (organizationId) => this.consortia.activeConsortiumIds(organizationId),
+      activeMemberships: (organizationId) => this.consortia.activeMemberships(organizationId),
     });
   }
 }

@@ -116,13 +116,13 @@ export class ConsortiumService {
     });
   }
 
-  /** Consortia where an organisation is an active member, by name (for `me` and the ability). */
-  async activeConsortiumIds(organizationId: string): Promise<string[]> {
+  /** An organisation's active memberships with its party role in each (what abilities are built from). */
+  async activeMemberships(organizationId: string): Promise<{ consortiumId: string; partyRole: string }[]> {
     const rows = await this.dataSource.getRepository(Membership).find({
-      select: { consortiumId: true },
+      select: { consortiumId: true, partyRole: true },
       where: { organizationId, status: MembershipStatus.ACTIVE },
     });
-    return rows.map((row) => row.consortiumId);
+    return rows.map(({ consortiumId, partyRole }) => ({ consortiumId, partyRole }));
   }
 
   async lockedConsortium(manager: EntityManager, id: string): Promise<Consortium> {

@@ -55,7 +55,13 @@ function abilityOf(input: CallerInput): AppAbility {
     platformAdmin: input.platformAdmin,
     via: 'api-token',
   };
-  return buildAbility({ caller, activeConsortiumIds: input.activeConsortiumIds }, [consortiumRules]);
+  const memberships = input.activeConsortiumIds.map((consortiumId) => ({
+    consortiumId,
+    partyRole: 'SUPPLIER',
+  }));
+  return buildAbility({ caller, activeConsortiumIds: input.activeConsortiumIds, memberships }, [
+    consortiumRules,
+  ]);
 }
 
 /**

@@ -83,6 +83,13 @@ describe('mutations on the embedded database (one connection)', () => {
       t.as(DEMO_PLATFORM_ADMIN_EMAIL)(CREATE_ORGANIZATION, { input: organizationInput(4242) }),
     );
     expect(organization.errors).toBeUndefined();
+    const scenario = await within(
+      t.as('zhang.min@jiading-auto.example')<{ createScenario: { id: string } }>(
+        'mutation C($c: UUID!) { createScenario(input: { consortiumId: $c, name: "Line 1", sector: RETAIL, site: "Store 7" }) { id } }',
+        { c: consortiumId },
+      ),
+    );
+    expect(scenario.data?.createScenario.id).toBeTruthy();
     const verified = await within(
       admin<{ verifyAuditChain: { valid: boolean } }>('{ verifyAuditChain { valid } }'),
     );

@@ -20,6 +20,9 @@ export interface SubjectFields {
   Organization: { id: string };
   User: { id: string; organizationId: string | null };
   AuditEntry: { consortiumId: string | null };
+  Scenario: { id: string; consortiumId: string };
+  Ticket: { id: string; consortiumId: string; raisedByOrganizationId: string };
+  TicketComment: { id: string; consortiumId: string; authorUserId: string };
 }
 
 export type SubjectType = keyof SubjectFields;
@@ -33,6 +36,13 @@ export interface AbilityContext {
   caller: Caller;
   /** Consortia in which the caller's organisation holds an ACTIVE membership. */
   activeConsortiumIds: readonly string[];
+  /** The same memberships with the party role the organisation plays in each. */
+  memberships: readonly ActiveMembership[];
+}
+
+export interface ActiveMembership {
+  consortiumId: string;
+  partyRole: string;
 }
 
 /** A domain's contribution: it adds its own `can` rules for its own subjects. */

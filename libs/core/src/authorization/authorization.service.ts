@@ -6,6 +6,7 @@ import { platformRules } from './platform.rules';
 import {
   buildAbility,
   type AbilityContext,
+  type ActiveMembership,
   type Action,
   type AppAbility,
   type RuleContributor,
@@ -16,7 +17,7 @@ import {
 
 /** Implemented by the consortium domain: the consortia an organisation is an active member of. */
 export interface MembershipFacts {
-  activeConsortiumIds(organizationId: string): Promise<string[]>;
+  activeMemberships(organizationId: string): Promise<ActiveMembership[]>;
 }
 
 const CACHE_LIMIT = 1_000;
@@ -84,17 +85,22 @@ export class AuthorizationService {
   }
 
   private async build(caller: Caller): Promise<{ context: AbilityContext; ability: AppAbility }> {
-    const activeConsortiumIds =
+    const memberships =
       caller.organizationId && this.memberships
-        ? await this.memberships.activeConsortiumIds(caller.organizationId)
+        ? await this.memberships.activeMemberships(caller.organizationId)
         : [];
-    const context: AbilityContext = { caller, activeConsortiumIds: [...activeConsortiumIds].sort() };
+    const sorted = [...memberships].sort((a, b) => a.consortiumId.localeCompare(b.consortiumId));
+    const context: AbilityContext = {
+      caller,
+      memberships: sorted,
+      activeConsortiumIds: sorted.map((membership) => membership.consortiumId),
+    };
     const key = JSON.stringify([
       caller.userId,
       caller.organizationId,
       caller.platformAdmin,
       [...caller.roles].sort(),
-      context.activeConsortiumIds,
+      sorted.map((membership) => `${membership.consortiumId}:${membership.partyRole}`),
     ]);
     const cached = this.cache.get(key);
     if (cached) return { context, ability: cached };

@@ -1,0 +1,46 @@
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Connection, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
+import { Scenario } from './scenario.entity';
+import { ScenarioService } from './scenario.service';
+
+@ObjectType()
+export class ScenarioConnection extends Connection(Scenario) {}
+
+@Resolver(() => Scenario)
+export class ScenarioResolver {
+  constructor(private readonly scenarioService: ScenarioService) {}
+
+  @Query(() => Scenario)
+  scenario(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<Scenario> {
+    return this.scenarioService.get(caller, id);
+  }
+
+  @Query(() => ScenarioConnection, {
+    description: 'Scenarios of your consortia.',
+    complexity: connectionCost,
+  })
+  scenarios(@CurrentCaller() caller: Caller, @Args() args: ScenariosArgs): Promise<ScenarioConnection> {
+    return this.scenarioService.list(caller, args);
+  }
+
+  @Mutation(() => Scenario, { description: "A consortium's scenario users add its scenarios." })
+  createScenario(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateScenarioInput,
+  ): Promise<Scenario> {
+    return this.scenarioService.create(caller, input);
+  }
+
+  @Mutation(() => Scenario)
+  updateScenario(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('input') input: ScenarioFields,
+  ): Promise<Scenario> {
+    return this.scenarioService.update(caller, id, input);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  accessibleBy,
+  AuditTrail,
+  AuthorizationService,
+  ForbiddenError,
+  NotFoundError,
+  paginate,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
+import { ConsortiumService } from '@tetrad/consortium';
+import type { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
+import { Scenario } from './scenario.entity';
+import { DuplicateKpiKeyError } from './scenario.errors';
+import { SCENARIO_COLUMNS } from './scenario.rules';
+
+@Injectable()
+export class ScenarioService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly consortia: ConsortiumService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Only the consortium's scenario-user members (ORG_ADMIN or ENGINEER) create scenarios. */
+  async create(caller: Caller, input: CreateScenarioInput): Promise<Scenario> {
+    await this.consortia.get(caller, input.consortiumId);
+    const ability = await this.authorization.abilityFor(caller);
+    if (!ability.can('create', subjectFor({ id: '', consortiumId: input.consortiumId }))) {
+      throw new ForbiddenError(
+        "Only the consortium's scenario users (ORG_ADMIN or ENGINEER) can add scenarios.",
+      );
+    }
+    assertUniqueKpiKeys(input);
+    return this.dataSource.transaction(async (manager) => {
+      const scenario = await manager.save(
+        manager.create(Scenario, { ...input, createdByUserId: caller.userId }),
+      );
+      await this.audit.record(manager, caller, {
+        action: 'scenario.create',
+        subjectType: 'Scenario',
+        subjectId: scenario.id,
+        consortiumId: scenario.consortiumId,
+        after: scenario,
+      });
+      return scenario;
+    });
+  }
+
+  async update(caller: Caller, id: string, input: ScenarioFields): Promise<Scenario> {
+    await this.authorization.abilityFor(caller);
+    assertUniqueKpiKeys(input);
+    return this.dataSource.transaction(async (manager) => {
+      const scenario = await manager.findOne(Scenario, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!scenario) throw new NotFoundError('Scenario', id);
+      await this.authorization.assertCan(caller, 'update', 'Scenario', { ...scenario }, id);
+      const before = { ...scenario };
+      Object.assign(scenario, input);
+      const saved = await manager.save(scenario);
+      await this.audit.record(manager, caller, {
+        action: 'scenario.update',
+        subjectType: 'Scenario',
+        subjectId: id,
+        consortiumId: scenario.consortiumId,
+        before,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+
+  async get(caller: Caller, id: string): Promise<Scenario> {
+    const scenario = await this.dataSource.getRepository(Scenario).findOneBy({ id });
+    if (!scenario) throw new NotFoundError('Scenario', id);
+    await this.authorization.assertCan(caller, 'read', 'Scenario', { ...scenario }, id);
+    return scenario;
+  }
+
+  async list(caller: Caller, args: ScenariosArgs): Promise<ConnectionShape<Scenario>> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'Scenario', SCENARIO_COLUMNS);
+    const query = this.dataSource
+      .getRepository(Scenario)
+      .createQueryBuilder('scenario')
+      .where(scope.sql, scope.params);
+    if (args.consortiumId)
+      query.andWhere('scenario.consortium_id = :consortiumId', { consortiumId: args.consortiumId });
+    if (args.sector) query.andWhere('scenario.sector = :sector', { sector: args.sector });
+    if (args.search?.trim()) {
+      const pattern = `%${args.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        "(scenario.name ILIKE :pattern ESCAPE '\\' OR scenario.site ILIKE :pattern ESCAPE '\\')",
+        { pattern },
+      );
+    }
+    return paginate(query, args, {
+      name: 'NAME_ASC',
+      column: 'scenario.name',
+      direction: 'ASC',
+      valueOf: (s) => s.name,
+    });
+  }
+}
+
+function assertUniqueKpiKeys(input: ScenarioFields): void {
+  const seen = new Set<string>();
+  for (const kpi of input.kpis) {
+    if (seen.has(kpi.key)) throw new DuplicateKpiKeyError(kpi.key);
+    seen.add(kpi.key);
+  }
+}
+
+function subjectFor(fields: { id: string; consortiumId: string }) {
+  return { ...fields, __caslSubjectType__: 'Scenario' as const };
+}
