@@ -20,6 +20,7 @@ const shared = {
     '^@tetrad/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@tetrad/consortium$': '<rootDir>/libs/consortium/src/index.ts',
     '^@tetrad/scenario$': '<rootDir>/libs/scenario/src/index.ts',
+    '^@tetrad/ticket$': '<rootDir>/libs/ticket/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],

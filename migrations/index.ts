@@ -3,6 +3,7 @@ import { CreateIdentity1764115200000 } from './1764115200000-CreateIdentity';
 import { CreateConsortium1764122400000 } from './1764122400000-CreateConsortium';
 import { CreateAuditTrail1764129600000 } from './1764129600000-CreateAuditTrail';
 import { CreateScenario1764136800000 } from './1764136800000-CreateScenario';
+import { CreateTicket1764144000000 } from './1764144000000-CreateTicket';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateConsortium1764122400000,
   CreateAuditTrail1764129600000,
   CreateScenario1764136800000,
+  CreateTicket1764144000000,
 ];

@@ -17,6 +17,7 @@ import { ConsortiumModule } from '@tetrad/consortium';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
+import { TicketModule } from '@tetrad/ticket';
 import { graphqlOptions } from './graphql.options';
 import { RootController } from './root.controller';
 
@@ -41,6 +42,7 @@ export class AppModule {
         IdentityModule,
         ConsortiumModule,
         ScenarioModule,
+        TicketModule,
       ],
     };
   }

@@ -27,6 +27,11 @@ export class UserService {
     return user;
   }
 
+  /** For other domains' checks (e.g. an assignee's organisation); not an authorization decision. */
+  find(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
   list(caller: Caller, args: UsersArgs): Promise<ConnectionShape<User>> {
     const query = this.dataSource.getRepository(User).createQueryBuilder('user');
     const organizationId = visibleOrganization(caller, args.organizationId);

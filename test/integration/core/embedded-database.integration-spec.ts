@@ -90,6 +90,31 @@ describe('mutations on the embedded database (one connection)', () => {
       ),
     );
     expect(scenario.data?.createScenario.id).toBeTruthy();
+    const ticket = await within(
+      admin<{ raiseTicket: { id: string } }>(
+        'mutation R($s: UUID!) { raiseTicket(input: { scenarioId: $s, title: "Arm stalls", description: "At 3 pm" }) { id } }',
+        { s: scenario.data!.createScenario.id },
+      ),
+    );
+    const ticketId = ticket.data!.raiseTicket.id;
+    const jiading = await organizationIdByName(t, 'Shanghai Jiading Auto Body Works');
+    for (const [query, variables] of [
+      ['mutation M($id: UUID!) { transitionTicket(id: $id, to: TRIAGED) { id } }', { id: ticketId }],
+      [
+        'mutation M($id: UUID!) { triageTicket(id: $id, input: { severity: HIGH }) { id } }',
+        { id: ticketId },
+      ],
+      [
+        'mutation M($id: UUID!, $o: UUID!) { assignTicket(id: $id, input: { organizationId: $o }) { id } }',
+        { id: ticketId, o: jiading },
+      ],
+      [
+        'mutation M($id: UUID!) { commentOnTicket(ticketId: $id, input: { body: "on it" }) { id } }',
+        { id: ticketId },
+      ],
+    ] as const) {
+      expect((await within(admin(query, variables))).errors).toBeUndefined();
+    }
     const verified = await within(
       admin<{ verifyAuditChain: { valid: boolean } }>('{ verifyAuditChain { valid } }'),
     );

@@ -8,7 +8,20 @@ import {
 import type { Caller } from '../auth/caller';
 
 export type Action =
-  'read' | 'create' | 'update' | 'invite' | 'accept' | 'decline' | 'withdraw' | 'activate' | 'close';
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'invite'
+  | 'accept'
+  | 'decline'
+  | 'withdraw'
+  | 'activate'
+  | 'close'
+  | 'triage'
+  | 'assign'
+  | 'transition'
+  | 'comment';
 
 /**
  * The fields rules may test, per subject type. Records are checked as `subject(type, record)`;

@@ -1,0 +1,5 @@
+export * from './ticket.module';
+export * from './ticket.entity';
+export * from './ticket-enums';
+export * from './ticket-transitions';
+export * from './service-levels';

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  AuditTrail,
+  AuthorizationService,
+  NotFoundError,
+  paginate,
+  type Caller,
+  type ConnectionShape,
+  type PageArgs,
+} from '@tetrad/core';
+import { TicketComment, Ticket } from './ticket.entity';
+import { TicketService } from './ticket.service';
+
+/** Markdown comments; the author edits or deletes their own, and every earlier body is kept. */
+@Injectable()
+export class TicketCommentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly tickets: TicketService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async add(caller: Caller, ticketId: string, body: string): Promise<TicketComment> {
+    await this.authorization.abilityFor(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const ticket = await manager.findOne(Ticket, {
+        where: { id: ticketId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!ticket) throw new NotFoundError('Ticket', ticketId);
+      await this.authorization.assertCan(caller, 'comment', 'Ticket', { ...ticket }, ticketId);
+      const comment = await manager.save(
+        manager.create(TicketComment, {
+          ticketId,
+          consortiumId: ticket.consortiumId,
+          authorUserId: caller.userId,
+          body,
+        }),
+      );
+      this.tickets.markResponded(ticket, caller);
+      await manager.save(ticket);
+      await this.audit.record(manager, caller, {
+        action: 'ticket.comment.add',
+        subjectType: 'TicketComment',
+        subjectId: comment.id,
+        consortiumId: ticket.consortiumId,
+        after: comment,
+      });
+      return comment;
+    });
+  }
+
+  edit(caller: Caller, id: string, body: string): Promise<TicketComment> {
+    return this.rewrite(caller, id, 'update', body);
+  }
+
+  remove(caller: Caller, id: string): Promise<TicketComment> {
+    return this.rewrite(caller, id, 'delete', '');
+  }
+
+  async list(caller: Caller, ticketId: string, page: PageArgs): Promise<ConnectionShape<TicketComment>> {
+    await this.tickets.get(caller, ticketId);
+    const query = this.dataSource
+      .getRepository(TicketComment)
+      .createQueryBuilder('comment')
+      .where('comment.ticket_id = :ticketId', { ticketId });
+    return paginate(query, page, {
+      name: 'CREATED_AT_ASC',
+      column: 'comment.created_at',
+      direction: 'ASC',
+      valueOf: (comment) => comment.createdAt.toISOString(),
+    });
+  }
+
+  /** Comment counts of many tickets in one statement (for DataLoader). */
+  async countsFor(ticketIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<{ ticket_id: string; n: number }[]>(
+      'SELECT ticket_id, count(*)::int AS n FROM ticket_comment WHERE ticket_id = ANY($1) AND deleted_at IS NULL GROUP BY ticket_id',
+      [[...ticketIds]],
+    );
+    return new Map(rows.map((row) => [row.ticket_id, row.n]));
+  }
+
+  private async rewrite(
+    caller: Caller,
+    id: string,
+    action: 'update' | 'delete',
+    body: string,
+  ): Promise<TicketComment> {
+    await this.authorization.abilityFor(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const comment = await manager.findOne(TicketComment, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!comment || comment.deletedAt) throw new NotFoundError('Comment', id);
+      await this.authorization.assertCan(caller, action, 'TicketComment', { ...comment }, id);
+      const before = { ...comment };
+      comment.history = [...comment.history, { body: comment.body, replacedAt: new Date().toISOString() }];
+      comment.body = body;
+      if (action === 'delete') comment.deletedAt = new Date();
+      else comment.editedAt = new Date();
+      const saved = await manager.save(comment);
+      await this.audit.record(manager, caller, {
+        action: `ticket.comment.${action === 'delete' ? 'delete' : 'edit'}`,
+        subjectType: 'TicketComment',
+        subjectId: id,
+        consortiumId: comment.consortiumId,
+        before,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import {
+  accessibleBy,
+  AuthorizationService,
+  paginate,
+  type Caller,
+  type ConnectionShape,
+  type KeysetSort,
+} from '@tetrad/core';
+import { TicketOrder, type TicketFilter, type TicketsArgs } from './dto/ticket.inputs';
+import { TicketStatus } from './ticket-enums';
+import { Ticket } from './ticket.entity';
+import { TICKET_COLUMNS } from './ticket.rules';
+
+@ObjectType({ description: 'How many tickets are in one status (a board column).' })
+export class TicketStatusCount {
+  @Field(() => TicketStatus)
+  status!: TicketStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+const SORTS: Record<TicketOrder, KeysetSort<Ticket>> = {
+  [TicketOrder.UPDATED_DESC]: sort('UPDATED_DESC', 'ticket.updated_at', 'DESC', (t) =>
+    t.updatedAt.toISOString(),
+  ),
+  [TicketOrder.CREATED_DESC]: sort('CREATED_DESC', 'ticket.created_at', 'DESC', (t) =>
+    t.createdAt.toISOString(),
+  ),
+  [TicketOrder.SEVERITY_DESC]: sort('SEVERITY_DESC', 'ticket.severity_rank', 'DESC', (t) => t.severityRank),
+  [TicketOrder.RESOLUTION_DUE_ASC]: sort('RESOLUTION_DUE_ASC', 'ticket.resolution_due_at', 'ASC', (t) =>
+    t.resolutionDueAt.toISOString(),
+  ),
+};
+
+/** Finding work: every filter, the text search and the board counts run in SQL. */
+@Injectable()
+export class TicketQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  async list(caller: Caller, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
+    const query = await this.visible(caller);
+    applyFilter(query, args.filter);
+    return paginate(query, args, SORTS[args.orderBy]);
+  }
+
+  async countsByStatus(caller: Caller, filter: TicketFilter | undefined): Promise<TicketStatusCount[]> {
+    const query = await this.visible(caller);
+    applyFilter(query, { ...filter, statuses: undefined });
+    const rows = await query
+      .select('ticket.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('ticket.status')
+      .getRawMany<{ status: TicketStatus; count: number }>();
+    const counts = new Map(rows.map((row) => [row.status, row.count]));
+    return Object.values(TicketStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+  }
+
+  private async visible(caller: Caller): Promise<SelectQueryBuilder<Ticket>> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'Ticket', TICKET_COLUMNS);
+    return this.dataSource.getRepository(Ticket).createQueryBuilder('ticket').where(scope.sql, scope.params);
+  }
+}
+
+const TEXT = "to_tsvector('simple', ticket.title || ' ' || ticket.description)";
+const COMMENT_TEXT = "to_tsvector('simple', comment.body)";
+
+function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | undefined): void {
+  if (!filter) return;
+  const equal: [keyof TicketFilter, string][] = [
+    ['consortiumId', 'consortium_id'],
+    ['scenarioId', 'scenario_id'],
+    ['assigneeOrganizationId', 'assignee_organization_id'],
+    ['assigneeUserId', 'assignee_user_id'],
+    ['raisedByUserId', 'raised_by_user_id'],
+  ];
+  for (const [field, column] of equal) {
+    if (filter[field]) query.andWhere(`ticket.${column} = :${field}`, { [field]: filter[field] });
+  }
+  if (filter.statuses?.length)
+    query.andWhere('ticket.status IN (:...statuses)', { statuses: filter.statuses });
+  if (filter.categories?.length)
+    query.andWhere('ticket.category IN (:...categories)', { categories: filter.categories });
+  if (filter.severities?.length)
+    query.andWhere('ticket.severity IN (:...severities)', { severities: filter.severities });
+  if (filter.label) query.andWhere(':label = ANY(ticket.labels)', { label: filter.label });
+  if (filter.overdue !== undefined && filter.overdue !== null) {
+    const late =
+      '((ticket.responded_at IS NULL AND ticket.response_due_at < now()) OR (ticket.resolved_at IS NULL AND ticket.resolution_due_at < now()))';
+    query.andWhere(filter.overdue ? late : `NOT ${late}`);
+  }
+  if (filter.search?.trim()) {
+    query.andWhere(
+      `(${TEXT} @@ websearch_to_tsquery('simple', :search) OR EXISTS (
+        SELECT 1 FROM ticket_comment comment
+        WHERE comment.ticket_id = ticket.id AND comment.deleted_at IS NULL
+          AND ${COMMENT_TEXT} @@ websearch_to_tsquery('simple', :search)))`,
+      { search: filter.search.trim() },
+    );
+  }
+}
+
+function sort(
+  name: string,
+  column: string,
+  direction: 'ASC' | 'DESC',
+  valueOf: (ticket: Ticket) => string | number,
+): KeysetSort<Ticket> {
+  return { name, column, direction, valueOf };
+}

@@ -1,0 +1,33 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthorizationService } from '@tetrad/core';
+import { ConsortiumModule } from '@tetrad/consortium';
+import { IdentityModule } from '@tetrad/identity';
+import { OrganizationModule } from '@tetrad/organization';
+import { ScenarioModule } from '@tetrad/scenario';
+import { TicketCommentService } from './ticket-comment.service';
+import { TicketQueryService } from './ticket-query.service';
+import { Ticket, TicketComment } from './ticket.entity';
+import { TicketLoaders } from './ticket.loaders';
+import { TicketResolver } from './ticket.resolver';
+import { ticketRules } from './ticket.rules';
+import { TicketService } from './ticket.service';
+
+/** Pain-point tickets: the consortium's shared work queue. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketComment]),
+    ConsortiumModule,
+    ScenarioModule,
+    IdentityModule,
+    OrganizationModule,
+  ],
+  providers: [TicketService, TicketQueryService, TicketCommentService, TicketResolver, TicketLoaders],
+})
+export class TicketModule implements OnModuleInit {
+  constructor(private readonly authorization: AuthorizationService) {}
+
+  onModuleInit(): void {
+    this.authorization.register(ticketRules);
+  }
+}

@@ -1,0 +1,170 @@
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import {
+  Connection,
+  connectionCost,
+  CurrentCaller,
+  PageArgs,
+  UUIDScalar,
+  type Caller,
+  type RequestLoaders,
+} from '@tetrad/core';
+import { Organization, ORGANIZATION_BY_ID } from '@tetrad/organization';
+import {
+  AssignTicketInput,
+  CommentInput,
+  RaiseTicketInput,
+  TicketFilter,
+  TicketsArgs,
+  TriageTicketInput,
+} from './dto/ticket.inputs';
+import { isOverdue } from './service-levels';
+import { TicketStatus } from './ticket-enums';
+import { TICKET_COMMENT_COUNT } from './ticket.loaders';
+import { Ticket, TicketComment } from './ticket.entity';
+import { TicketCommentService } from './ticket-comment.service';
+import { TicketQueryService, TicketStatusCount } from './ticket-query.service';
+import { TicketService } from './ticket.service';
+
+@ObjectType()
+export class TicketConnection extends Connection(Ticket) {}
+
+@ObjectType()
+export class TicketCommentConnection extends Connection(TicketComment) {}
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  constructor(
+    private readonly ticketService: TicketService,
+    private readonly queries: TicketQueryService,
+    private readonly comments: TicketCommentService,
+  ) {}
+
+  @Query(() => Ticket)
+  ticket(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<Ticket> {
+    return this.ticketService.get(caller, id);
+  }
+
+  @Query(() => TicketConnection, {
+    description: 'Tickets of your consortia, filtered and sorted.',
+    complexity: connectionCost,
+  })
+  tickets(@CurrentCaller() caller: Caller, @Args() args: TicketsArgs): Promise<TicketConnection> {
+    return this.queries.list(caller, args);
+  }
+
+  @Query(() => [TicketStatusCount], {
+    description: 'Counts per status for a board (the status filter is ignored).',
+  })
+  ticketCounts(
+    @CurrentCaller() caller: Caller,
+    @Args('filter', { type: () => TicketFilter, nullable: true }) filter?: TicketFilter,
+  ): Promise<TicketStatusCount[]> {
+    return this.queries.countsByStatus(caller, filter);
+  }
+
+  @Mutation(() => Ticket, {
+    description: 'Any active member raises a pain point in a scenario of its consortium.',
+  })
+  raiseTicket(@CurrentCaller() caller: Caller, @Args('input') input: RaiseTicketInput): Promise<Ticket> {
+    return this.ticketService.raise(caller, input);
+  }
+
+  @Mutation(() => Ticket)
+  triageTicket(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('input') input: TriageTicketInput,
+  ): Promise<Ticket> {
+    return this.ticketService.triage(caller, id, input);
+  }
+
+  @Mutation(() => Ticket)
+  assignTicket(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('input') input: AssignTicketInput,
+  ): Promise<Ticket> {
+    return this.ticketService.assign(caller, id, input);
+  }
+
+  @Mutation(() => Ticket, {
+    description: 'Moves a ticket; a refused move answers with the current and allowed states.',
+  })
+  transitionTicket(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    // Typed as string for the validation pipe (an enum object is not a class); GraphQL checked the value.
+    @Args('to', { type: () => TicketStatus }) to: string,
+  ): Promise<Ticket> {
+    return this.ticketService.transition(caller, id, to as TicketStatus);
+  }
+
+  @Mutation(() => TicketComment)
+  commentOnTicket(
+    @CurrentCaller() caller: Caller,
+    @Args('ticketId', { type: () => UUIDScalar }) ticketId: string,
+    @Args('input') input: CommentInput,
+  ): Promise<TicketComment> {
+    return this.comments.add(caller, ticketId, input.body);
+  }
+
+  @Mutation(() => TicketComment, { description: 'Edit your own comment; the earlier text is kept.' })
+  editTicketComment(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('input') input: CommentInput,
+  ): Promise<TicketComment> {
+    return this.comments.edit(caller, id, input.body);
+  }
+
+  @Mutation(() => TicketComment, { description: 'Delete your own comment; the earlier text is kept.' })
+  deleteTicketComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => UUIDScalar }) id: string) {
+    return this.comments.remove(caller, id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Past its response or resolution due date.' })
+  overdue(@Parent() ticket: Ticket): boolean {
+    return isOverdue(ticket, new Date());
+  }
+
+  @ResolveField(() => Int)
+  commentCount(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<number> {
+    return loaders.get(TICKET_COMMENT_COUNT).load(ticket.id);
+  }
+
+  @ResolveField(() => Organization)
+  async raisedByOrganization(
+    @Parent() ticket: Ticket,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<Organization | null> {
+    return loaders.get(ORGANIZATION_BY_ID).load(ticket.raisedByOrganizationId);
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  async assigneeOrganization(
+    @Parent() ticket: Ticket,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<Organization | null> {
+    return ticket.assigneeOrganizationId
+      ? loaders.get(ORGANIZATION_BY_ID).load(ticket.assigneeOrganizationId)
+      : null;
+  }
+
+  @ResolveField(() => TicketCommentConnection, { complexity: connectionCost })
+  ticketComments(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket, @Args() page: PageArgs) {
+    return this.comments.list(caller, ticket.id, page);
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail, AuthorizationService, NotFoundError, type Caller } from '@tetrad/core';
+import { ConsortiumService } from '@tetrad/consortium';
+import { UserService } from '@tetrad/identity';
+import { ScenarioService } from '@tetrad/scenario';
+import type { AssignTicketInput, RaiseTicketInput, TriageTicketInput } from './dto/ticket.inputs';
+import { TicketStatus } from './ticket-enums';
+import { NotAMemberAssigneeError, NotRaisingOrganizationError, TicketTransitionError } from './ticket.errors';
+import { allowedTransitions, canTransition, needsRaisingOrganization } from './ticket-transitions';
+import { dueDates, SEVERITY_RANK } from './service-levels';
+import { Ticket } from './ticket.entity';
+
+/** Raising, triage, assignment and the state machine. Reads happen before each transaction opens. */
+@Injectable()
+export class TicketService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly scenarios: ScenarioService,
+    private readonly consortia: ConsortiumService,
+    private readonly users: UserService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async raise(caller: Caller, input: RaiseTicketInput): Promise<Ticket> {
+    const scenario = await this.scenarios.get(caller, input.scenarioId);
+    const raisedAt = new Date();
+    return this.dataSource.transaction(async (manager) => {
+      // The consortium row lock serialises numbering: #1, #2, … without gaps or duplicates.
+      await manager.query('SELECT 1 FROM consortium WHERE id = $1 FOR UPDATE', [scenario.consortiumId]);
+      const [{ next }] = await manager.query<[{ next: number }]>(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM ticket WHERE consortium_id = $1',
+        [scenario.consortiumId],
+      );
+      const ticket = await manager.save(
+        manager.create(Ticket, {
+          ...input,
+          consortiumId: scenario.consortiumId,
+          number: next,
+          severityRank: SEVERITY_RANK[input.severity],
+          raisedByUserId: caller.userId,
+          raisedByOrganizationId: caller.organizationId!,
+          ...dueDates(input.severity, raisedAt),
+        }),
+      );
+      await this.record(manager, caller, 'ticket.raise', ticket);
+      return ticket;
+    });
+  }
+
+  async get(caller: Caller, id: string): Promise<Ticket> {
+    const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id });
+    if (!ticket) throw new NotFoundError('Ticket', id);
+    await this.authorization.assertCan(caller, 'read', 'Ticket', { ...ticket }, id);
+    return ticket;
+  }
+
+  async triage(caller: Caller, id: string, input: TriageTicketInput): Promise<Ticket> {
+    return this.change(caller, id, 'triage', 'ticket.triage', (ticket) => {
+      if (input.category) ticket.category = input.category;
+      if (input.labels) ticket.labels = [...new Set(input.labels)];
+      if (input.severity && input.severity !== ticket.severity) {
+        ticket.severity = input.severity;
+        ticket.severityRank = SEVERITY_RANK[input.severity];
+        Object.assign(ticket, dueDates(input.severity, ticket.createdAt));
+      }
+    });
+  }
+
+  async assign(caller: Caller, id: string, input: AssignTicketInput): Promise<Ticket> {
+    const ticket = await this.get(caller, id);
+    const memberships = await this.consortia.activeMemberships(input.organizationId);
+    const person = input.userId ? await this.users.find(input.userId) : undefined;
+    const isMember = memberships.some((membership) => membership.consortiumId === ticket.consortiumId);
+    if (!isMember || (input.userId && person?.organizationId !== input.organizationId)) {
+      throw new NotAMemberAssigneeError();
+    }
+    return this.change(caller, id, 'assign', 'ticket.assign', (locked) => {
+      locked.assigneeOrganizationId = input.organizationId;
+      locked.assigneeUserId = input.userId ?? null;
+    });
+  }
+
+  async transition(caller: Caller, id: string, to: TicketStatus): Promise<Ticket> {
+    return this.change(caller, id, 'transition', 'ticket.transition', (ticket) => {
+      if (!canTransition(ticket.status, to)) {
+        throw new TicketTransitionError(ticket.status, to, allowedTransitions(ticket.status));
+      }
+      if (needsRaisingOrganization(to) && caller.organizationId !== ticket.raisedByOrganizationId) {
+        throw new NotRaisingOrganizationError();
+      }
+      ticket.status = to;
+      if (to === TicketStatus.RESOLVED) ticket.resolvedAt = new Date();
+      if (to === TicketStatus.REOPENED) ticket.resolvedAt = null;
+    });
+  }
+
+  /** A first reaction from another organisation counts as the response the service level asks for. */
+  markResponded(ticket: Ticket, caller: Caller): void {
+    if (!ticket.respondedAt && caller.organizationId !== ticket.raisedByOrganizationId)
+      ticket.respondedAt = new Date();
+  }
+
+  private async change(
+    caller: Caller,
+    id: string,
+    action: 'triage' | 'assign' | 'transition',
+    auditAction: string,
+    apply: (ticket: Ticket) => void,
+  ): Promise<Ticket> {
+    await this.authorization.abilityFor(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const ticket = await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!ticket) throw new NotFoundError('Ticket', id);
+      await this.authorization.assertCan(caller, action, 'Ticket', { ...ticket }, id);
+      const before = { ...ticket };
+      apply(ticket);
+      this.markResponded(ticket, caller);
+      const saved = await manager.save(ticket);
+      await this.record(manager, caller, auditAction, saved, before);
+      return saved;
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    caller: Caller,
+    action: string,
+    after: Ticket,
+    before?: Ticket,
+  ): Promise<void> {
+    await this.audit.record(manager, caller, {
+      action,
+      subjectType: 'Ticket',
+      subjectId: after.id,
+      consortiumId: after.consortiumId,
+      before: before ?? null,
+      after,
+    });
+  }
+}
