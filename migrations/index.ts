@@ -4,6 +4,7 @@ import { CreateConsortium1764122400000 } from './1764122400000-CreateConsortium'
 import { CreateAuditTrail1764129600000 } from './1764129600000-CreateAuditTrail';
 import { CreateScenario1764136800000 } from './1764136800000-CreateScenario';
 import { CreateTicket1764144000000 } from './1764144000000-CreateTicket';
+import { CreateTicketCollaboration1764151200000 } from './1764151200000-CreateTicketCollaboration';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateAuditTrail1764129600000,
   CreateScenario1764136800000,
   CreateTicket1764144000000,
+  CreateTicketCollaboration1764151200000,
 ];

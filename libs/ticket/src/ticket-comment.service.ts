@@ -43,9 +43,10 @@ export class TicketCommentService {
       this.tickets.markResponded(ticket, caller);
       await manager.save(ticket);
       await this.audit.record(manager, caller, {
+        // Filed under the ticket, so the ticket's timeline shows its conversation.
         action: 'ticket.comment.add',
-        subjectType: 'TicketComment',
-        subjectId: comment.id,
+        subjectType: 'Ticket',
+        subjectId: ticketId,
         consortiumId: ticket.consortiumId,
         after: comment,
       });
@@ -106,8 +107,8 @@ export class TicketCommentService {
       const saved = await manager.save(comment);
       await this.audit.record(manager, caller, {
         action: `ticket.comment.${action === 'delete' ? 'delete' : 'edit'}`,
-        subjectType: 'TicketComment',
-        subjectId: id,
+        subjectType: 'Ticket',
+        subjectId: comment.ticketId,
         consortiumId: comment.consortiumId,
         before,
         after: saved,

@@ -5,7 +5,9 @@ import { ConsortiumModule } from '@tetrad/consortium';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
+import { TicketCollaborationService } from './ticket-collaboration.service';
 import { TicketCommentService } from './ticket-comment.service';
+import { TicketLink, TicketWatcher } from './ticket-link.entity';
 import { TicketQueryService } from './ticket-query.service';
 import { Ticket, TicketComment } from './ticket.entity';
 import { TicketLoaders } from './ticket.loaders';
@@ -16,13 +18,20 @@ import { TicketService } from './ticket.service';
 /** Pain-point tickets: the consortium's shared work queue. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketComment]),
+    TypeOrmModule.forFeature([Ticket, TicketComment, TicketLink, TicketWatcher]),
     ConsortiumModule,
     ScenarioModule,
     IdentityModule,
     OrganizationModule,
   ],
-  providers: [TicketService, TicketQueryService, TicketCommentService, TicketResolver, TicketLoaders],
+  providers: [
+    TicketService,
+    TicketQueryService,
+    TicketCommentService,
+    TicketCollaborationService,
+    TicketResolver,
+    TicketLoaders,
+  ],
 })
 export class TicketModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

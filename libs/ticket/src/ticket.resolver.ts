@@ -10,6 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import {
+  AuditEntryConnection,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -29,6 +30,8 @@ import {
 } from './dto/ticket.inputs';
 import { isOverdue } from './service-levels';
 import { TicketStatus } from './ticket-enums';
+import { TicketCollaborationService } from './ticket-collaboration.service';
+import { TicketLink, TicketLinkKind } from './ticket-link.entity';
 import { TICKET_COMMENT_COUNT } from './ticket.loaders';
 import { Ticket, TicketComment } from './ticket.entity';
 import { TicketCommentService } from './ticket-comment.service';
@@ -47,6 +50,7 @@ export class TicketResolver {
     private readonly ticketService: TicketService,
     private readonly queries: TicketQueryService,
     private readonly comments: TicketCommentService,
+    private readonly collaboration: TicketCollaborationService,
   ) {}
 
   @Query(() => Ticket)
@@ -133,6 +137,46 @@ export class TicketResolver {
   @Mutation(() => TicketComment, { description: 'Delete your own comment; the earlier text is kept.' })
   deleteTicketComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => UUIDScalar }) id: string) {
     return this.comments.remove(caller, id);
+  }
+
+  @Mutation(() => Boolean, { description: 'Follow (true) or stop following (false) a ticket.' })
+  watchTicket(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('watching') watching: boolean,
+  ): Promise<boolean> {
+    return this.collaboration.watch(caller, id, watching);
+  }
+
+  @Mutation(() => TicketLink, {
+    description: 'Links two tickets of one consortium (blocks / relates to / duplicates).',
+  })
+  linkTickets(
+    @CurrentCaller() caller: Caller,
+    @Args('fromTicketId', { type: () => UUIDScalar }) fromTicketId: string,
+    @Args('toTicketId', { type: () => UUIDScalar }) toTicketId: string,
+    // Typed as string for the validation pipe; GraphQL checked the enum value.
+    @Args('kind', { type: () => TicketLinkKind }) kind: string,
+  ): Promise<TicketLink> {
+    return this.collaboration.link(caller, fromTicketId, toTicketId, kind as TicketLinkKind);
+  }
+
+  @ResolveField(() => [UUIDScalar], { description: 'Ids of the people following it.' })
+  watcherIds(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): Promise<string[]> {
+    return this.collaboration.watcherIds(caller, ticket.id);
+  }
+
+  @ResolveField(() => [TicketLink])
+  links(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): Promise<TicketLink[]> {
+    return this.collaboration.links(caller, ticket.id);
+  }
+
+  @ResolveField(() => AuditEntryConnection, {
+    description: 'State changes, assignments and comments, newest first.',
+    complexity: connectionCost,
+  })
+  timeline(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket, @Args() page: PageArgs) {
+    return this.collaboration.timeline(caller, ticket.id, page);
   }
 
   @ResolveField(() => Boolean, { description: 'Past its response or resolution due date.' })

@@ -231,6 +231,61 @@ describe('pain-point tickets', () => {
     expect(await statements(20)).toBe(await statements(2));
   });
 
+  it('watchers, links and a timeline of state changes, assignments and comments', async () => {
+    const ticket = await raise(ZHANG_MIN, { title: 'Arm collides with tote lid' });
+    const blocker = await raise(CHEN_JIE, { title: 'Tote lid sensor missing' });
+    expect(
+      (
+        await as(ZHAO_LEI)<{ watchTicket: boolean }>(
+          'mutation W($id: UUID!) { watchTicket(id: $id, watching: true) }',
+          { id: ticket.id },
+        )
+      ).data?.watchTicket,
+    ).toBe(true);
+    const zhao = await as(ZHAO_LEI)<{ me: { id: string } }>('{ me { id } }');
+    const LINK =
+      'mutation L($a: UUID!, $b: UUID!, $k: TicketLinkKind!) { linkTickets(fromTicketId: $a, toTicketId: $b, kind: $k) { kind } }';
+    expect(
+      (
+        await as(CHEN_JIE)<{ linkTickets: { kind: string } }>(LINK, {
+          a: blocker.id,
+          b: ticket.id,
+          k: 'BLOCKS',
+        })
+      ).data?.linkTickets.kind,
+    ).toBe('BLOCKS');
+    expect(
+      (await as(CHEN_JIE)(LINK, { a: ticket.id, b: ticket.id, k: 'RELATES_TO' })).errors?.[0]?.extensions
+        .code,
+    ).toBe('BAD_USER_INPUT');
+    await as(CHEN_JIE)(MOVE, { id: ticket.id, to: 'TRIAGED' });
+    await as(CHEN_JIE)(COMMENT, { id: ticket.id, body: 'Looking at the lid detection.' });
+    const view = await as(ZHANG_MIN)<{
+      ticket: {
+        watcherIds: string[];
+        links: { fromTicketId: string; kind: string }[];
+        timeline: { nodes: { action: string }[] };
+      };
+    }>(
+      'query T($id: UUID!) { ticket(id: $id) { watcherIds links { fromTicketId kind } timeline(first: 10) { nodes { action } } } }',
+      { id: ticket.id },
+    );
+    expect(view.data?.ticket.watcherIds).toEqual([zhao.data!.me.id]);
+    expect(view.data?.ticket.links).toEqual([{ fromTicketId: blocker.id, kind: 'BLOCKS' }]);
+    expect(view.data?.ticket.timeline.nodes.map((node) => node.action)).toEqual([
+      'ticket.comment.add',
+      'ticket.transition',
+      'ticket.watch',
+      'ticket.raise',
+    ]);
+    await as(ZHAO_LEI)('mutation W($id: UUID!) { watchTicket(id: $id, watching: false) }', { id: ticket.id });
+    const after = await as(ZHANG_MIN)<{ ticket: { watcherIds: string[] } }>(
+      'query T($id: UUID!) { ticket(id: $id) { watcherIds } }',
+      { id: ticket.id },
+    );
+    expect(after.data?.ticket.watcherIds).toEqual([]);
+  });
+
   it('shows nothing of it to another consortium', async () => {
     const ticket = await raise(ZHANG_MIN, { title: 'Private problem' });
     for (const [query, variables] of [
