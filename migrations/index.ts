@@ -5,6 +5,7 @@ import { CreateAuditTrail1764129600000 } from './1764129600000-CreateAuditTrail'
 import { CreateScenario1764136800000 } from './1764136800000-CreateScenario';
 import { CreateTicket1764144000000 } from './1764144000000-CreateTicket';
 import { CreateTicketCollaboration1764151200000 } from './1764151200000-CreateTicketCollaboration';
+import { CreateTicketServiceLevel1764158400000 } from './1764158400000-CreateTicketServiceLevel';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateScenario1764136800000,
   CreateTicket1764144000000,
   CreateTicketCollaboration1764151200000,
+  CreateTicketServiceLevel1764158400000,
 ];

@@ -24,6 +24,7 @@ export const consortiumRules: RuleContributor = ({ can }, { caller, activeConsor
     status: { $in: [ConsortiumStatus.FORMING, ConsortiumStatus.ACTIVE] },
   });
   can('activate', 'Consortium', { id: { $in: active }, status: ConsortiumStatus.FORMING });
+  can('update', 'Consortium', { id: { $in: active } });
   can(['accept', 'decline'], 'Membership', { organizationId, status: MembershipStatus.INVITED });
   can('withdraw', 'Membership', { organizationId, status: MembershipStatus.ACTIVE });
 };

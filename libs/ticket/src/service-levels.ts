@@ -3,7 +3,9 @@ import { TicketSeverity } from './ticket-enums';
 const HOUR = 3_600_000;
 
 /** Default service levels (hours) per severity: first response and resolution. */
-export const SERVICE_LEVELS: Record<TicketSeverity, { responseHours: number; resolutionHours: number }> = {
+export const SERVICE_LEVELS: Readonly<
+  Record<TicketSeverity, { responseHours: number; resolutionHours: number }>
+> = {
   [TicketSeverity.CRITICAL]: { responseHours: 4, resolutionHours: 24 },
   [TicketSeverity.HIGH]: { responseHours: 24, resolutionHours: 72 },
   [TicketSeverity.MEDIUM]: { responseHours: 72, resolutionHours: 14 * 24 },
@@ -17,11 +19,14 @@ export const SEVERITY_RANK: Record<TicketSeverity, number> = {
   [TicketSeverity.LOW]: 1,
 };
 
+export type ServiceLevelTable = Record<TicketSeverity, { responseHours: number; resolutionHours: number }>;
+
 export function dueDates(
   severity: TicketSeverity,
   raisedAt: Date,
+  levels: ServiceLevelTable = SERVICE_LEVELS,
 ): { responseDueAt: Date; resolutionDueAt: Date } {
-  const level = SERVICE_LEVELS[severity];
+  const level = levels[severity];
   return {
     responseDueAt: new Date(raisedAt.getTime() + level.responseHours * HOUR),
     resolutionDueAt: new Date(raisedAt.getTime() + level.resolutionHours * HOUR),

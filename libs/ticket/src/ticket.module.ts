@@ -6,6 +6,9 @@ import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
 import { TicketCollaborationService } from './ticket-collaboration.service';
+import { TicketServiceLevel } from './service-level.entity';
+import { ServiceLevelService } from './service-level.service';
+import { ServiceLevelResolver } from './service-level.resolver';
 import { TicketCommentService } from './ticket-comment.service';
 import { TicketLink, TicketWatcher } from './ticket-link.entity';
 import { TicketQueryService } from './ticket-query.service';
@@ -18,7 +21,7 @@ import { TicketService } from './ticket.service';
 /** Pain-point tickets: the consortium's shared work queue. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketComment, TicketLink, TicketWatcher]),
+    TypeOrmModule.forFeature([Ticket, TicketComment, TicketLink, TicketWatcher, TicketServiceLevel]),
     ConsortiumModule,
     ScenarioModule,
     IdentityModule,
@@ -31,6 +34,8 @@ import { TicketService } from './ticket.service';
     TicketCollaborationService,
     TicketResolver,
     TicketLoaders,
+    ServiceLevelService,
+    ServiceLevelResolver,
   ],
 })
 export class TicketModule implements OnModuleInit {

@@ -11,6 +11,7 @@ import { NotAMemberAssigneeError, NotRaisingOrganizationError, TicketTransitionE
 import { allowedTransitions, canTransition, needsRaisingOrganization } from './ticket-transitions';
 import { dueDates, SEVERITY_RANK } from './service-levels';
 import { Ticket } from './ticket.entity';
+import { ServiceLevelService } from './service-level.service';
 
 /** Raising, triage, assignment and the state machine. Reads happen before each transaction opens. */
 @Injectable()
@@ -22,10 +23,12 @@ export class TicketService {
     private readonly consortia: ConsortiumService,
     private readonly users: UserService,
     private readonly audit: AuditTrail,
+    private readonly serviceLevels: ServiceLevelService,
   ) {}
 
   async raise(caller: Caller, input: RaiseTicketInput): Promise<Ticket> {
     const scenario = await this.scenarios.get(caller, input.scenarioId);
+    const levels = await this.serviceLevels.table(scenario.consortiumId);
     const raisedAt = new Date();
     return this.dataSource.transaction(async (manager) => {
       // The consortium row lock serialises numbering: #1, #2, … without gaps or duplicates.
@@ -42,7 +45,7 @@ export class TicketService {
           severityRank: SEVERITY_RANK[input.severity],
           raisedByUserId: caller.userId,
           raisedByOrganizationId: caller.organizationId!,
-          ...dueDates(input.severity, raisedAt),
+          ...dueDates(input.severity, raisedAt, levels),
         }),
       );
       await this.record(manager, caller, 'ticket.raise', ticket);
@@ -58,13 +61,15 @@ export class TicketService {
   }
 
   async triage(caller: Caller, id: string, input: TriageTicketInput): Promise<Ticket> {
+    const current = await this.get(caller, id);
+    const levels = await this.serviceLevels.table(current.consortiumId);
     return this.change(caller, id, 'triage', 'ticket.triage', (ticket) => {
       if (input.category) ticket.category = input.category;
       if (input.labels) ticket.labels = [...new Set(input.labels)];
       if (input.severity && input.severity !== ticket.severity) {
         ticket.severity = input.severity;
         ticket.severityRank = SEVERITY_RANK[input.severity];
-        Object.assign(ticket, dueDates(input.severity, ticket.createdAt));
+        Object.assign(ticket, dueDates(input.severity, ticket.createdAt, levels));
       }
     });
   }

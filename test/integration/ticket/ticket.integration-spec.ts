@@ -286,6 +286,57 @@ describe('pain-point tickets', () => {
     expect(after.data?.ticket.watcherIds).toEqual([]);
   });
 
+  it('service levels are configurable per consortium, and breaches are counted per assignee organisation', async () => {
+    const SET = `mutation S($c: UUID!, $r: Int!, $x: Int!) { setTicketServiceLevel(consortiumId: $c, severity: CRITICAL, responseHours: $r, resolutionHours: $x) { responseHours resolutionHours } }`;
+    expect((await as(ZHANG_MIN)(SET, { c: consortiumId, r: 1, x: 2 })).errors?.[0]?.extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await as(HUANG_MEI)(SET, { c: consortiumId, r: 1, x: 2 })).errors?.[0]?.extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await as(LI_WEI)(SET, { c: consortiumId, r: 5, x: 2 })).errors?.[0]?.extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await as(LI_WEI)<{ setTicketServiceLevel: unknown }>(SET, { c: consortiumId, r: 1, x: 2 })).data
+        ?.setTicketServiceLevel,
+    ).toEqual({
+      responseHours: 1,
+      resolutionHours: 2,
+    });
+    const ticket = (await raise(ZHANG_MIN, {
+      title: 'Emergency stop not triggered',
+      severity: 'CRITICAL',
+    })) as unknown as {
+      id: string;
+      responseDueAt: string;
+      resolutionDueAt: string;
+    };
+    expect(new Date(ticket.resolutionDueAt).getTime() - new Date(ticket.responseDueAt).getTime()).toBe(
+      3600 * 1000,
+    );
+    const supplier = await organizationIdByName(t, 'Suzhou Precision Harmonic Drives');
+    await as(LI_WEI)(
+      'mutation A($id: UUID!, $o: UUID!) { assignTicket(id: $id, input: { organizationId: $o }) { id } }',
+      { id: ticket.id, o: supplier },
+    );
+    await t.dataSource.query(
+      `UPDATE ticket SET response_due_at = now() - interval '1 hour', resolution_due_at = now() - interval '1 minute', responded_at = NULL WHERE id = $1`,
+      [ticket.id],
+    );
+    const breaches = await as(ZHAO_LEI)<{
+      ticketBreaches: { assigneeOrganizationId: string | null; overdue: number }[];
+    }>('query B($c: UUID!) { ticketBreaches(consortiumId: $c) { assigneeOrganizationId overdue } }', {
+      c: consortiumId,
+    });
+    expect(breaches.data?.ticketBreaches).toContainEqual({ assigneeOrganizationId: supplier, overdue: 1 });
+    const overdueList = await as(ZHAO_LEI)<{ tickets: { nodes: { id: string }[] } }>(LIST, {
+      filter: { overdue: true, consortiumId },
+      first: 100,
+    });
+    expect(overdueList.data!.tickets.nodes.map((node) => node.id)).toEqual([ticket.id]);
+  });
+
   it('shows nothing of it to another consortium', async () => {
     const ticket = await raise(ZHANG_MIN, { title: 'Private problem' });
     for (const [query, variables] of [
