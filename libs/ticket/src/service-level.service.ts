@@ -42,7 +42,7 @@ export class ServiceLevelService {
   /** Effective levels of a consortium (no authorization: callers have already read the consortium). */
   async table(consortiumId: string): Promise<ServiceLevelTable> {
     const rows = await this.dataSource.getRepository(TicketServiceLevel).findBy({ consortiumId });
-    const table = { ...SERVICE_LEVELS } as ServiceLevelTable;
+    const table = { ...SERVICE_LEVELS };
     for (const row of rows)
       table[row.severity] = { responseHours: row.responseHours, resolutionHours: row.resolutionHours };
     return table;
