@@ -6,6 +6,9 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { IdentityModule } from '@tetrad/identity';
 import {
   assertQueryCost,
+  EventBus,
+  readCookie,
+  SESSION_COOKIE,
   CALLER_RESOLVER,
   createErrorFormatter,
   DateTimeScalar,
@@ -32,8 +35,12 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
   return {
     driver: MercuriusDriver,
     imports: [IdentityModule],
-    inject: [LoaderRegistry, CALLER_RESOLVER],
-    useFactory: (registry: LoaderRegistry, callers: CallerResolver): MercuriusDriverConfig => ({
+    inject: [LoaderRegistry, CALLER_RESOLVER, EventBus],
+    useFactory: (
+      registry: LoaderRegistry,
+      callers: CallerResolver,
+      events: EventBus,
+    ): MercuriusDriverConfig => ({
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
@@ -51,6 +58,7 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
           return { ...base, caller: null, authError: error as Error };
         }
       },
+      subscription: subscriptionOptions(config, registry, callers, events),
       hooks: {
         preExecution: (schema, document, context, variables) => {
           // Bad credentials fail the whole request, even one that touches no guarded field.
@@ -63,5 +71,49 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
         scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }],
       },
     }),
+  };
+}
+
+/**
+ * GraphQL subscriptions over WebSocket (graphql-ws protocol). The caller comes from the session
+ * cookie of the upgrade request or from `authorization` in the connection_init payload; a cookie
+ * from a foreign origin is refused (cross-site WebSocket hijacking).
+ */
+function subscriptionOptions(
+  config: AppConfig,
+  registry: LoaderRegistry,
+  callers: CallerResolver,
+  events: EventBus,
+) {
+  const publicOrigin = new URL(config.publicUrl).origin;
+  const resolveCaller = async (headers: Record<string, string | string[] | undefined>) => {
+    try {
+      return { caller: await callers.resolve({ headers, method: 'GET' } as unknown as FastifyRequest) };
+    } catch (error) {
+      return { caller: null, authError: error as Error };
+    }
+  };
+  return {
+    emitter: events,
+    verifyClient: (
+      info: { origin: string; req: { headers: Record<string, string | string[] | undefined> } },
+      next: (result: boolean, code?: number, message?: string) => void,
+    ) => {
+      const hasCookie = Boolean(
+        readCookie({ headers: info.req.headers } as unknown as FastifyRequest, SESSION_COOKIE),
+      );
+      if (hasCookie && info.origin && info.origin !== publicOrigin) return next(false, 403, 'Foreign origin');
+      next(true);
+    },
+    context: async (_socket: unknown, request: FastifyRequest) => ({
+      loaders: registry.forRequest(),
+      ...(await resolveCaller(request.headers)),
+    }),
+    onConnect: async ({ payload }: { payload?: { authorization?: unknown } }) => {
+      const authorization = payload?.authorization;
+      if (typeof authorization !== 'string') return true;
+      const resolved = await resolveCaller({ authorization });
+      return resolved.caller ? resolved : false;
+    },
   };
 }

@@ -44,3 +44,5 @@ export * from './audit/audit-hash';
 export * from './audit/audit-trail.service';
 export * from './audit/audit.module';
 export { AuditResolver, AuditEntryConnection, AuditEntriesArgs } from './audit/audit.resolver';
+export * from './events/event-bus';
+export * from './events/events.module';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   AuditTrail,
   AuthorizationService,
+  EventBus,
   NotFoundError,
   paginate,
   type Caller,
@@ -11,6 +12,7 @@ import {
   type PageArgs,
 } from '@tetrad/core';
 import { TicketComment, Ticket } from './ticket.entity';
+import { TICKET_COMMENTED } from './ticket-events';
 import { TicketService } from './ticket.service';
 
 /** Markdown comments; the author edits or deletes their own, and every earlier body is kept. */
@@ -21,37 +23,57 @@ export class TicketCommentService {
     private readonly authorization: AuthorizationService,
     private readonly tickets: TicketService,
     private readonly audit: AuditTrail,
+    private readonly events: EventBus,
   ) {}
+
+  /** A comment the caller may read (for subscriptions), or NOT_FOUND. */
+  async get(caller: Caller, id: string): Promise<TicketComment> {
+    const comment = await this.dataSource.getRepository(TicketComment).findOneBy({ id });
+    if (!comment) throw new NotFoundError('Comment', id);
+    await this.authorization.assertCan(caller, 'read', 'TicketComment', { ...comment }, id);
+    return comment;
+  }
+
+  private async announce(comment: TicketComment): Promise<TicketComment> {
+    await this.events.publish(TICKET_COMMENTED, {
+      commentId: comment.id,
+      ticketId: comment.ticketId,
+      consortiumId: comment.consortiumId,
+    });
+    return comment;
+  }
 
   async add(caller: Caller, ticketId: string, body: string): Promise<TicketComment> {
     await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const ticket = await manager.findOne(Ticket, {
-        where: { id: ticketId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!ticket) throw new NotFoundError('Ticket', ticketId);
-      await this.authorization.assertCan(caller, 'comment', 'Ticket', { ...ticket }, ticketId);
-      const comment = await manager.save(
-        manager.create(TicketComment, {
-          ticketId,
+    return this.dataSource
+      .transaction(async (manager) => {
+        const ticket = await manager.findOne(Ticket, {
+          where: { id: ticketId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!ticket) throw new NotFoundError('Ticket', ticketId);
+        await this.authorization.assertCan(caller, 'comment', 'Ticket', { ...ticket }, ticketId);
+        const comment = await manager.save(
+          manager.create(TicketComment, {
+            ticketId,
+            consortiumId: ticket.consortiumId,
+            authorUserId: caller.userId,
+            body,
+          }),
+        );
+        this.tickets.markResponded(ticket, caller);
+        await manager.save(ticket);
+        await this.audit.record(manager, caller, {
+          // Filed under the ticket, so the ticket's timeline shows its conversation.
+          action: 'ticket.comment.add',
+          subjectType: 'Ticket',
+          subjectId: ticketId,
           consortiumId: ticket.consortiumId,
-          authorUserId: caller.userId,
-          body,
-        }),
-      );
-      this.tickets.markResponded(ticket, caller);
-      await manager.save(ticket);
-      await this.audit.record(manager, caller, {
-        // Filed under the ticket, so the ticket's timeline shows its conversation.
-        action: 'ticket.comment.add',
-        subjectType: 'Ticket',
-        subjectId: ticketId,
-        consortiumId: ticket.consortiumId,
-        after: comment,
-      });
-      return comment;
-    });
+          after: comment,
+        });
+        return comment;
+      })
+      .then((comment) => this.announce(comment));
   }
 
   edit(caller: Caller, id: string, body: string): Promise<TicketComment> {
@@ -92,28 +114,30 @@ export class TicketCommentService {
     body: string,
   ): Promise<TicketComment> {
     await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const comment = await manager.findOne(TicketComment, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!comment || comment.deletedAt) throw new NotFoundError('Comment', id);
-      await this.authorization.assertCan(caller, action, 'TicketComment', { ...comment }, id);
-      const before = { ...comment };
-      comment.history = [...comment.history, { body: comment.body, replacedAt: new Date().toISOString() }];
-      comment.body = body;
-      if (action === 'delete') comment.deletedAt = new Date();
-      else comment.editedAt = new Date();
-      const saved = await manager.save(comment);
-      await this.audit.record(manager, caller, {
-        action: `ticket.comment.${action === 'delete' ? 'delete' : 'edit'}`,
-        subjectType: 'Ticket',
-        subjectId: comment.ticketId,
-        consortiumId: comment.consortiumId,
-        before,
-        after: saved,
-      });
-      return saved;
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const comment = await manager.findOne(TicketComment, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!comment || comment.deletedAt) throw new NotFoundError('Comment', id);
+        await this.authorization.assertCan(caller, action, 'TicketComment', { ...comment }, id);
+        const before = { ...comment };
+        comment.history = [...comment.history, { body: comment.body, replacedAt: new Date().toISOString() }];
+        comment.body = body;
+        if (action === 'delete') comment.deletedAt = new Date();
+        else comment.editedAt = new Date();
+        const saved = await manager.save(comment);
+        await this.audit.record(manager, caller, {
+          action: `ticket.comment.${action === 'delete' ? 'delete' : 'edit'}`,
+          subjectType: 'Ticket',
+          subjectId: comment.ticketId,
+          consortiumId: comment.consortiumId,
+          before,
+          after: saved,
+        });
+        return saved;
+      })
+      .then((comment) => this.announce(comment));
   }
 }

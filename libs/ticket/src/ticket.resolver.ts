@@ -8,8 +8,11 @@ import {
   Query,
   ResolveField,
   Resolver,
+  Subscription,
 } from '@nestjs/graphql';
+import type { PubSub } from 'mercurius';
 import {
+  AuthorizationService,
   AuditEntryConnection,
   Connection,
   connectionCost,
@@ -30,6 +33,7 @@ import {
 } from './dto/ticket.inputs';
 import { isOverdue } from './service-levels';
 import { TicketStatus } from './ticket-enums';
+import { TICKET_CHANGED, TICKET_COMMENTED, type TicketEvent } from './ticket-events';
 import { TicketCollaborationService } from './ticket-collaboration.service';
 import { TicketLink, TicketLinkKind } from './ticket-link.entity';
 import { TICKET_COMMENT_COUNT } from './ticket.loaders';
@@ -51,7 +55,68 @@ export class TicketResolver {
     private readonly queries: TicketQueryService,
     private readonly comments: TicketCommentService,
     private readonly collaboration: TicketCollaborationService,
+    private readonly authorization: AuthorizationService,
   ) {}
+
+  @Subscription(() => Ticket, {
+    description: 'Tickets raised or changed in your consortia (or in one), live.',
+    filter(
+      this: TicketResolver,
+      event: TicketEvent,
+      variables: { consortiumId?: string },
+      context: { caller?: Caller | null },
+    ) {
+      return this.mayFollow(event, variables, context.caller);
+    },
+    resolve(this: TicketResolver, event: TicketEvent, _args: unknown, context: { caller: Caller }) {
+      return this.ticketService.get(context.caller, event.ticketId);
+    },
+  })
+  ticketChanged(
+    @CurrentCaller() _caller: Caller,
+    @Context('pubsub') pubsub: PubSub,
+    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
+  ) {
+    return pubsub.subscribe(TICKET_CHANGED);
+  }
+
+  @Subscription(() => TicketComment, {
+    description: 'Comments added, edited or deleted on tickets of your consortia, live.',
+    filter(
+      this: TicketResolver,
+      event: TicketEvent,
+      variables: { consortiumId?: string },
+      context: { caller?: Caller | null },
+    ) {
+      return this.mayFollow(event, variables, context.caller);
+    },
+    resolve(this: TicketResolver, event: TicketEvent, _args: unknown, context: { caller: Caller }) {
+      return this.comments.get(context.caller, event.commentId!);
+    },
+  })
+  ticketCommented(
+    @CurrentCaller() _caller: Caller,
+    @Context('pubsub') pubsub: PubSub,
+    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
+  ) {
+    return pubsub.subscribe(TICKET_COMMENTED);
+  }
+
+  /** Delivered only to callers who may read it now: memberships are re-read for every event. */
+  private async mayFollow(
+    event: TicketEvent,
+    variables: { consortiumId?: string },
+    caller?: Caller | null,
+  ): Promise<boolean> {
+    if (!caller || (variables.consortiumId && variables.consortiumId !== event.consortiumId)) return false;
+    const ability = await this.authorization.abilityFor({ ...caller });
+    return ability.can('read', {
+      __caslSubjectType__: 'Ticket',
+      id: event.ticketId,
+      consortiumId: event.consortiumId,
+      raisedByOrganizationId: event.raisedByOrganizationId ?? '',
+    });
+  }
 
   @Query(() => Ticket)
   ticket(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, AuthorizationService, NotFoundError, type Caller } from '@tetrad/core';
+import { AuditTrail, AuthorizationService, EventBus, NotFoundError, type Caller } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { UserService } from '@tetrad/identity';
 import { ScenarioService } from '@tetrad/scenario';
@@ -11,6 +11,7 @@ import { NotAMemberAssigneeError, NotRaisingOrganizationError, TicketTransitionE
 import { allowedTransitions, canTransition, needsRaisingOrganization } from './ticket-transitions';
 import { dueDates, SEVERITY_RANK } from './service-levels';
 import { Ticket } from './ticket.entity';
+import { TICKET_CHANGED } from './ticket-events';
 import { ServiceLevelService } from './service-level.service';
 
 /** Raising, triage, assignment and the state machine. Reads happen before each transaction opens. */
@@ -24,33 +25,46 @@ export class TicketService {
     private readonly users: UserService,
     private readonly audit: AuditTrail,
     private readonly serviceLevels: ServiceLevelService,
+    private readonly events: EventBus,
   ) {}
 
   async raise(caller: Caller, input: RaiseTicketInput): Promise<Ticket> {
     const scenario = await this.scenarios.get(caller, input.scenarioId);
     const levels = await this.serviceLevels.table(scenario.consortiumId);
     const raisedAt = new Date();
-    return this.dataSource.transaction(async (manager) => {
-      // The consortium row lock serialises numbering: #1, #2, … without gaps or duplicates.
-      await manager.query('SELECT 1 FROM consortium WHERE id = $1 FOR UPDATE', [scenario.consortiumId]);
-      const [{ next }] = await manager.query<[{ next: number }]>(
-        'SELECT coalesce(max(number), 0) + 1 AS next FROM ticket WHERE consortium_id = $1',
-        [scenario.consortiumId],
-      );
-      const ticket = await manager.save(
-        manager.create(Ticket, {
-          ...input,
-          consortiumId: scenario.consortiumId,
-          number: next,
-          severityRank: SEVERITY_RANK[input.severity],
-          raisedByUserId: caller.userId,
-          raisedByOrganizationId: caller.organizationId!,
-          ...dueDates(input.severity, raisedAt, levels),
-        }),
-      );
-      await this.record(manager, caller, 'ticket.raise', ticket);
-      return ticket;
+    return this.dataSource
+      .transaction(async (manager) => {
+        // The consortium row lock serialises numbering: #1, #2, … without gaps or duplicates.
+        await manager.query('SELECT 1 FROM consortium WHERE id = $1 FOR UPDATE', [scenario.consortiumId]);
+        const [{ next }] = await manager.query<[{ next: number }]>(
+          'SELECT coalesce(max(number), 0) + 1 AS next FROM ticket WHERE consortium_id = $1',
+          [scenario.consortiumId],
+        );
+        const ticket = await manager.save(
+          manager.create(Ticket, {
+            ...input,
+            consortiumId: scenario.consortiumId,
+            number: next,
+            severityRank: SEVERITY_RANK[input.severity],
+            raisedByUserId: caller.userId,
+            raisedByOrganizationId: caller.organizationId!,
+            ...dueDates(input.severity, raisedAt, levels),
+          }),
+        );
+        await this.record(manager, caller, 'ticket.raise', ticket);
+        return ticket;
+      })
+      .then((ticket) => this.announce(ticket));
+  }
+
+  /** After commit: live subscribers of the consortium hear of it (see TicketResolver.ticketChanged). */
+  async announce(ticket: Ticket): Promise<Ticket> {
+    await this.events.publish(TICKET_CHANGED, {
+      ticketId: ticket.id,
+      consortiumId: ticket.consortiumId,
+      raisedByOrganizationId: ticket.raisedByOrganizationId,
     });
+    return ticket;
   }
 
   async get(caller: Caller, id: string): Promise<Ticket> {
@@ -116,17 +130,19 @@ export class TicketService {
     apply: (ticket: Ticket) => void,
   ): Promise<Ticket> {
     await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const ticket = await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!ticket) throw new NotFoundError('Ticket', id);
-      await this.authorization.assertCan(caller, action, 'Ticket', { ...ticket }, id);
-      const before = { ...ticket };
-      apply(ticket);
-      this.markResponded(ticket, caller);
-      const saved = await manager.save(ticket);
-      await this.record(manager, caller, auditAction, saved, before);
-      return saved;
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const ticket = await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!ticket) throw new NotFoundError('Ticket', id);
+        await this.authorization.assertCan(caller, action, 'Ticket', { ...ticket }, id);
+        const before = { ...ticket };
+        apply(ticket);
+        this.markResponded(ticket, caller);
+        const saved = await manager.save(ticket);
+        await this.record(manager, caller, auditAction, saved, before);
+        return saved;
+      })
+      .then((ticket) => this.announce(ticket));
   }
 
   private async record(
