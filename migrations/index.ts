@@ -6,6 +6,7 @@ import { CreateScenario1764136800000 } from './1764136800000-CreateScenario';
 import { CreateTicket1764144000000 } from './1764144000000-CreateTicket';
 import { CreateTicketCollaboration1764151200000 } from './1764151200000-CreateTicketCollaboration';
 import { CreateTicketServiceLevel1764158400000 } from './1764158400000-CreateTicketServiceLevel';
+import { AddTicketFilterIndexes1764165600000 } from './1764165600000-AddTicketFilterIndexes';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateTicket1764144000000,
   CreateTicketCollaboration1764151200000,
   CreateTicketServiceLevel1764158400000,
+  AddTicketFilterIndexes1764165600000,
 ];

@@ -14,6 +14,7 @@ import { ProvisioningService } from './provisioning.service';
 import { LoginAttempt, Session } from './session.entity';
 import { SessionService } from './session.service';
 import { User } from './user.entity';
+import { UserLoaders } from './user.loaders';
 import { UserService } from './user.service';
 
 /** People in organisations: sign-in, sessions, API tokens, invitations and roles. */
@@ -34,6 +35,7 @@ import { UserService } from './user.service';
     UserResolver,
     InvitationResolver,
     ApiTokenResolver,
+    UserLoaders,
     { provide: CALLER_RESOLVER, useExisting: CallerService },
   ],
   exports: [CALLER_RESOLVER, UserService],

@@ -3,4 +3,5 @@ export * from './user.entity';
 export * from './invitation.entity';
 export * from './api-token.entity';
 export * from './user.service';
+export * from './user.loaders';
 export { API_TOKEN_PREFIX } from './api-token.service';

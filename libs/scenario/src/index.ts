@@ -2,3 +2,4 @@ export * from './scenario.module';
 export * from './scenario.entity';
 export * from './scenario.service';
 export * from './scenario.rules';
+export * from './scenario.loaders';

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
 import { ConsortiumModule } from '@tetrad/consortium';
 import { Scenario } from './scenario.entity';
+import { ScenarioLoaders } from './scenario.loaders';
 import { ScenarioResolver } from './scenario.resolver';
 import { scenarioRules } from './scenario.rules';
 import { ScenarioService } from './scenario.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Scenario]), ConsortiumModule],
-  providers: [ScenarioService, ScenarioResolver],
+  providers: [ScenarioService, ScenarioResolver, ScenarioLoaders],
   exports: [ScenarioService],
 })
 export class ScenarioModule implements OnModuleInit {

@@ -22,6 +22,13 @@ import { TicketCategory, TicketSeverity, TicketStatus } from './ticket-enums';
 @Index('ticket_consortium_status_idx', ['consortiumId', 'status'])
 @Index('ticket_scenario_idx', ['scenarioId'])
 @Index('ticket_assignee_organization_idx', ['assigneeOrganizationId'])
+@Index('ticket_consortium_created_idx', ['consortiumId', 'createdAt', 'id'])
+@Index('ticket_consortium_severity_idx', ['consortiumId', 'severityRank', 'id'])
+@Index('ticket_consortium_due_idx', ['consortiumId', 'resolutionDueAt', 'id'])
+@Index('ticket_consortium_category_idx', ['consortiumId', 'category'])
+@Index('ticket_assignee_user_idx', ['assigneeUserId'])
+@Index('ticket_raised_by_user_idx', ['raisedByUserId'])
+@Index('ticket_labels_idx', { synchronize: false })
 // Full-text search index on an expression TypeORM does not model (see the migration).
 @Index('ticket_search_idx', { synchronize: false })
 @ObjectType({ description: 'A pain-point ticket.' })

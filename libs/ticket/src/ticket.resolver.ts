@@ -22,7 +22,9 @@ import {
   type Caller,
   type RequestLoaders,
 } from '@tetrad/core';
+import { User, USER_BY_ID } from '@tetrad/identity';
 import { Organization, ORGANIZATION_BY_ID } from '@tetrad/organization';
+import { Scenario, SCENARIO_BY_ID } from '@tetrad/scenario';
 import {
   AssignTicketInput,
   CommentInput,
@@ -252,6 +254,16 @@ export class TicketResolver {
   @ResolveField(() => Int)
   commentCount(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<number> {
     return loaders.get(TICKET_COMMENT_COUNT).load(ticket.id);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'The person who raised it.' })
+  raisedBy(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<User | null> {
+    return loaders.get(USER_BY_ID).load(ticket.raisedByUserId);
+  }
+
+  @ResolveField(() => Scenario, { nullable: true })
+  scenario(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<Scenario | null> {
+    return loaders.get(SCENARIO_BY_ID).load(ticket.scenarioId);
   }
 
   @ResolveField(() => Organization)
