@@ -7,6 +7,7 @@ import { CreateTicket1764144000000 } from './1764144000000-CreateTicket';
 import { CreateTicketCollaboration1764151200000 } from './1764151200000-CreateTicketCollaboration';
 import { CreateTicketServiceLevel1764158400000 } from './1764158400000-CreateTicketServiceLevel';
 import { AddTicketFilterIndexes1764165600000 } from './1764165600000-AddTicketFilterIndexes';
+import { CreateTicketLabel1764172800000 } from './1764172800000-CreateTicketLabel';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateTicketCollaboration1764151200000,
   CreateTicketServiceLevel1764158400000,
   AddTicketFilterIndexes1764165600000,
+  CreateTicketLabel1764172800000,
 ];

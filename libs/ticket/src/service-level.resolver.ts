@@ -1,8 +1,10 @@
 import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
 import { TicketServiceLevel } from './service-level.entity';
 import { ServiceLevelService, TicketBreachCount } from './service-level.service';
+import { TicketLabel } from './ticket-label.entity';
+import { TicketLabelService } from './ticket-label.service';
 import { TicketSeverity } from './ticket-enums';
 
 @ArgsType()
@@ -28,9 +30,38 @@ export class SetServiceLevelArgs {
   resolutionHours!: number;
 }
 
+@ArgsType()
+export class CreateLabelArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  consortiumId!: string;
+
+  @Field()
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,39}$/u, {
+    message: 'name is 1 to 40 letters, digits, spaces, _ . or -',
+  })
+  name!: string;
+}
+
 @Resolver(() => TicketServiceLevel)
 export class ServiceLevelResolver {
-  constructor(private readonly levels: ServiceLevelService) {}
+  constructor(
+    private readonly levels: ServiceLevelService,
+    private readonly labels: TicketLabelService,
+  ) {}
+
+  @Query(() => [TicketLabel], { description: "A consortium's ticket labels." })
+  ticketLabels(
+    @CurrentCaller() caller: Caller,
+    @Args('consortiumId', { type: () => UUIDScalar }) consortiumId: string,
+  ) {
+    return this.labels.list(caller, consortiumId);
+  }
+
+  @Mutation(() => TicketLabel, { description: 'Any member defines a label for its consortium (idempotent).' })
+  createTicketLabel(@CurrentCaller() caller: Caller, @Args() args: CreateLabelArgs): Promise<TicketLabel> {
+    return this.labels.create(caller, args.consortiumId, args.name);
+  }
 
   @Query(() => [TicketServiceLevel], { description: "A consortium's ticket service levels per severity." })
   ticketServiceLevels(

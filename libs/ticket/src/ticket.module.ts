@@ -7,6 +7,8 @@ import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
 import { TicketCollaborationService } from './ticket-collaboration.service';
 import { TicketServiceLevel } from './service-level.entity';
+import { TicketLabel } from './ticket-label.entity';
+import { TicketLabelService } from './ticket-label.service';
 import { ServiceLevelService } from './service-level.service';
 import { ServiceLevelResolver } from './service-level.resolver';
 import { TicketCommentService } from './ticket-comment.service';
@@ -21,7 +23,14 @@ import { TicketService } from './ticket.service';
 /** Pain-point tickets: the consortium's shared work queue. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketComment, TicketLink, TicketWatcher, TicketServiceLevel]),
+    TypeOrmModule.forFeature([
+      Ticket,
+      TicketComment,
+      TicketLink,
+      TicketWatcher,
+      TicketServiceLevel,
+      TicketLabel,
+    ]),
     ConsortiumModule,
     ScenarioModule,
     IdentityModule,
@@ -36,6 +45,7 @@ import { TicketService } from './ticket.service';
     TicketLoaders,
     ServiceLevelService,
     ServiceLevelResolver,
+    TicketLabelService,
   ],
 })
 export class TicketModule implements OnModuleInit {

@@ -11,6 +11,7 @@ import { NotAMemberAssigneeError, NotRaisingOrganizationError, TicketTransitionE
 import { allowedTransitions, canTransition, needsRaisingOrganization } from './ticket-transitions';
 import { dueDates, SEVERITY_RANK } from './service-levels';
 import { Ticket } from './ticket.entity';
+import { TicketLabelService } from './ticket-label.service';
 import { TICKET_CHANGED } from './ticket-events';
 import { ServiceLevelService } from './service-level.service';
 
@@ -26,11 +27,13 @@ export class TicketService {
     private readonly audit: AuditTrail,
     private readonly serviceLevels: ServiceLevelService,
     private readonly events: EventBus,
+    private readonly labels: TicketLabelService,
   ) {}
 
   async raise(caller: Caller, input: RaiseTicketInput): Promise<Ticket> {
     const scenario = await this.scenarios.get(caller, input.scenarioId);
     const levels = await this.serviceLevels.table(scenario.consortiumId);
+    await this.labels.assertKnown(scenario.consortiumId, input.labels);
     const raisedAt = new Date();
     return this.dataSource
       .transaction(async (manager) => {
@@ -77,6 +80,7 @@ export class TicketService {
   async triage(caller: Caller, id: string, input: TriageTicketInput): Promise<Ticket> {
     const current = await this.get(caller, id);
     const levels = await this.serviceLevels.table(current.consortiumId);
+    if (input.labels) await this.labels.assertKnown(current.consortiumId, input.labels);
     return this.change(caller, id, 'triage', 'ticket.triage', (ticket) => {
       if (input.category) ticket.category = input.category;
       if (input.labels) ticket.labels = [...new Set(input.labels)];

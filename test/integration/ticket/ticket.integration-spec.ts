@@ -46,6 +46,12 @@ describe('pain-point tickets', () => {
       { c: consortiumId },
     );
     scenarioId = scenario.data!.createScenario.id;
+    for (const name of ['gripper', 'vision', 'night-shift', 'bulk']) {
+      await as(LI_WEI)(
+        'mutation L($c: UUID!, $n: String!) { createTicketLabel(consortiumId: $c, name: $n) { name } }',
+        { c: consortiumId, n: name },
+      );
+    }
   });
 
   afterAll(async () => {
