@@ -31,7 +31,7 @@ import { TicketCategory, TicketSeverity, TicketStatus } from './ticket-enums';
 @Index('ticket_labels_idx', { synchronize: false })
 // Full-text search index on an expression TypeORM does not model (see the migration).
 @Index('ticket_search_idx', { synchronize: false })
-@ObjectType({ description: 'A pain-point ticket.' })
+@ObjectType('PainPointTicket', { description: 'A pain point raised in a scenario (DOMAIN.md).' })
 export class Ticket {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'ticket_pkey' })
   @Field(() => UUIDScalar)

@@ -44,8 +44,8 @@ import { TicketCommentService } from './ticket-comment.service';
 import { TicketQueryService, TicketStatusCount } from './ticket-query.service';
 import { TicketService } from './ticket.service';
 
-@ObjectType()
-export class TicketConnection extends Connection(Ticket) {}
+@ObjectType('PainPointTicketConnection')
+export class TicketConnection extends Connection(Ticket, 'PainPointTicket') {}
 
 @ObjectType()
 export class TicketCommentConnection extends Connection(TicketComment) {}
