@@ -10,6 +10,7 @@ import {
   paginate,
   type Caller,
   type ConnectionShape,
+  containsPattern,
 } from '@tetrad/core';
 import { OrganizationService } from '@tetrad/organization';
 import type { ConsortiaArgs, FoundConsortiumInput } from './dto/consortium.inputs';
@@ -80,7 +81,7 @@ export class ConsortiumService {
     if (filter?.sector) query.andWhere('consortium.sector = :sector', { sector: filter.sector });
     if (filter?.region) query.andWhere('consortium.region = :region', { region: filter.region });
     if (filter?.search?.trim()) {
-      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(filter.search);
       query.andWhere("consortium.name ILIKE :pattern ESCAPE '\\'", { pattern });
     }
     return paginate(query, args, {

@@ -46,3 +46,4 @@ export * from './audit/audit.module';
 export { AuditResolver, AuditEntryConnection, AuditEntriesArgs } from './audit/audit.resolver';
 export * from './events/event-bus';
 export * from './events/events.module';
+export * from './database/like-pattern';

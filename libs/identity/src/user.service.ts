@@ -8,6 +8,7 @@ import {
   UserRole,
   type Caller,
   type ConnectionShape,
+  containsPattern,
 } from '@tetrad/core';
 import type { UsersArgs } from './dto/identity.inputs';
 import { LastAdminError } from './identity.errors';
@@ -40,7 +41,7 @@ export class UserService {
     if (args.status) query.andWhere('user.status = :status', { status: args.status });
     if (args.role) query.andWhere(':role = ANY(user.roles)', { role: args.role });
     if (args.search?.trim()) {
-      const pattern = `%${args.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(args.search);
       query.andWhere("(user.name ILIKE :pattern ESCAPE '\\' OR user.email ILIKE :pattern ESCAPE '\\')", {
         pattern,
       });

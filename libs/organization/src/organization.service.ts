@@ -9,6 +9,7 @@ import {
   type Caller,
   type ConnectionShape,
   type KeysetSort,
+  containsPattern,
 } from '@tetrad/core';
 import type { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationOrder, type OrganizationFilter, type OrganizationsArgs } from './dto/organizations.args';
@@ -93,13 +94,9 @@ function applyFilter(query: SelectQueryBuilder<Organization>, filter: Organizati
   if (search) {
     query.andWhere(
       "(organization.name ILIKE :pattern ESCAPE '\\' OR organization.unified_social_credit_code = :code)",
-      { pattern: `%${escapeLike(search)}%`, code: normalizeUscc(search) },
+      { pattern: containsPattern(search), code: normalizeUscc(search) },
     );
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 function sortBy(

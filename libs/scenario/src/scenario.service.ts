@@ -10,6 +10,7 @@ import {
   paginate,
   type Caller,
   type ConnectionShape,
+  containsPattern,
 } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import type { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
@@ -94,7 +95,7 @@ export class ScenarioService {
       query.andWhere('scenario.consortium_id = :consortiumId', { consortiumId: args.consortiumId });
     if (args.sector) query.andWhere('scenario.sector = :sector', { sector: args.sector });
     if (args.search?.trim()) {
-      const pattern = `%${args.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(args.search);
       query.andWhere(
         "(scenario.name ILIKE :pattern ESCAPE '\\' OR scenario.site ILIKE :pattern ESCAPE '\\')",
         { pattern },
