@@ -21,6 +21,7 @@ const shared = {
     '^@tetrad/consortium$': '<rootDir>/libs/consortium/src/index.ts',
     '^@tetrad/scenario$': '<rootDir>/libs/scenario/src/index.ts',
     '^@tetrad/ticket$': '<rootDir>/libs/ticket/src/index.ts',
+    '^@tetrad/dataset$': '<rootDir>/libs/dataset/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],
