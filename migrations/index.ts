@@ -8,6 +8,7 @@ import { CreateTicketCollaboration1764151200000 } from './1764151200000-CreateTi
 import { CreateTicketServiceLevel1764158400000 } from './1764158400000-CreateTicketServiceLevel';
 import { AddTicketFilterIndexes1764165600000 } from './1764165600000-AddTicketFilterIndexes';
 import { CreateTicketLabel1764172800000 } from './1764172800000-CreateTicketLabel';
+import { CreateDataset1764180000000 } from './1764180000000-CreateDataset';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateTicketServiceLevel1764158400000,
   AddTicketFilterIndexes1764165600000,
   CreateTicketLabel1764172800000,
+  CreateDataset1764180000000,
 ];

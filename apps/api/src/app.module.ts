@@ -15,6 +15,7 @@ import {
 } from '@tetrad/core';
 import { migrations } from '@tetrad/migrations';
 import { ConsortiumModule } from '@tetrad/consortium';
+import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
@@ -45,6 +46,7 @@ export class AppModule {
         ConsortiumModule,
         ScenarioModule,
         TicketModule,
+        DatasetModule,
       ],
     };
   }

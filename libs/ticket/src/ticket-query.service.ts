@@ -91,7 +91,7 @@ function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | u
     query.andWhere('ticket.category IN (:...categories)', { categories: filter.categories });
   if (filter.severities?.length)
     query.andWhere('ticket.severity IN (:...severities)', { severities: filter.severities });
-  if (filter.label) query.andWhere('ticket.labels @> ARRAY[:label]::text[]', { label: filter.label });
+  if (filter.label) query.andWhere('ticket.labels @> CAST(ARRAY[:label] AS text[])', { label: filter.label });
   if (filter.overdue !== undefined && filter.overdue !== null) {
     const late =
       '((ticket.responded_at IS NULL AND ticket.response_due_at < now()) OR (ticket.resolved_at IS NULL AND ticket.resolution_due_at < now()))';

@@ -36,6 +36,7 @@ export interface SubjectFields {
   Scenario: { id: string; consortiumId: string };
   Ticket: { id: string; consortiumId: string; raisedByOrganizationId: string };
   TicketComment: { id: string; consortiumId: string; authorUserId: string };
+  Dataset: { id: string; consortiumId: string; ownerOrganizationId: string; sensitivity: string };
 }
 
 export type SubjectType = keyof SubjectFields;

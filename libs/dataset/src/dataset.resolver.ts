@@ -1,0 +1,59 @@
+import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { DatasetFields, DatasetsArgs, RegisterDatasetInput } from './dto/dataset.inputs';
+import { Dataset } from './dataset.entity';
+import { DatasetService } from './dataset.service';
+
+@ObjectType()
+export class DatasetConnection extends Connection(Dataset) {}
+
+@Resolver(() => Dataset)
+export class DatasetResolver {
+  constructor(private readonly datasetService: DatasetService) {}
+
+  @Query(() => Dataset)
+  dataset(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<Dataset> {
+    return this.datasetService.get(caller, id);
+  }
+
+  @Query(() => DatasetConnection, {
+    description: 'The datasets you may see, filtered.',
+    complexity: connectionCost,
+  })
+  datasets(@CurrentCaller() caller: Caller, @Args() args: DatasetsArgs): Promise<DatasetConnection> {
+    return this.datasetService.list(caller, args);
+  }
+
+  @Mutation(() => Dataset, {
+    description: 'A data steward (or admin) registers a dataset of their organisation.',
+  })
+  registerDataset(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: RegisterDatasetInput,
+  ): Promise<Dataset> {
+    return this.datasetService.register(caller, input);
+  }
+
+  @Mutation(() => Dataset, {
+    description: "The owner's data steward updates it; each update is a new version.",
+  })
+  updateDataset(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('input') input: DatasetFields,
+  ): Promise<Dataset> {
+    return this.datasetService.update(caller, id, input);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Where the data lives: only for the owner's data stewards (and, later, holders of a live grant).",
+  })
+  storageLocation(@CurrentCaller() caller: Caller, @Parent() dataset: Dataset): string | null {
+    return this.datasetService.storageLocationFor(caller, dataset);
+  }
+}

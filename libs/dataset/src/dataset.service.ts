@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  accessibleBy,
+  AuditTrail,
+  AuthorizationService,
+  ForbiddenError,
+  NotFoundError,
+  paginate,
+  UserRole,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
+import { ScenarioService } from '@tetrad/scenario';
+import type { DatasetFields, DatasetsArgs, RegisterDatasetInput } from './dto/dataset.inputs';
+import { Dataset } from './dataset.entity';
+import { DATASET_COLUMNS } from './dataset.rules';
+
+const SEARCH_TEXT =
+  "to_tsvector('simple', dataset.name || ' ' || dataset.description || ' ' || dataset.robot_type)";
+
+/** The catalog: registration by the owner's stewards, versions on update, visibility by sensitivity. */
+@Injectable()
+export class DatasetService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly scenarios: ScenarioService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async register(caller: Caller, input: RegisterDatasetInput): Promise<Dataset> {
+    const scenario = await this.scenarios.get(caller, input.scenarioId);
+    const ability = await this.authorization.abilityFor(caller);
+    const target = {
+      id: '',
+      consortiumId: scenario.consortiumId,
+      ownerOrganizationId: caller.organizationId ?? '',
+      sensitivity: input.sensitivity,
+    };
+    if (!ability.can('create', { ...target, __caslSubjectType__: 'Dataset' as const })) {
+      throw new ForbiddenError("Only your organisation's data stewards or admins register its datasets.");
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const dataset = await manager.save(
+        manager.create(Dataset, {
+          ...input,
+          metadata: input.metadata ?? {},
+          consortiumId: scenario.consortiumId,
+          ownerOrganizationId: caller.organizationId!,
+        }),
+      );
+      await this.audit.record(manager, caller, {
+        action: 'dataset.register',
+        subjectType: 'Dataset',
+        subjectId: dataset.id,
+        consortiumId: dataset.consortiumId,
+        after: withoutLocation(dataset),
+      });
+      return dataset;
+    });
+  }
+
+  /** Every update is a new version; the previous one stays in the audit trail. */
+  async update(caller: Caller, id: string, input: DatasetFields): Promise<Dataset> {
+    await this.authorization.abilityFor(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const dataset = await manager.findOne(Dataset, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!dataset) throw new NotFoundError('Dataset', id);
+      await this.authorization.assertCan(caller, 'update', 'Dataset', { ...dataset }, id);
+      const before = withoutLocation(dataset);
+      Object.assign(dataset, {
+        ...input,
+        metadata: input.metadata ?? dataset.metadata,
+        version: dataset.version + 1,
+      });
+      const saved = await manager.save(dataset);
+      await this.audit.record(manager, caller, {
+        action: 'dataset.update',
+        subjectType: 'Dataset',
+        subjectId: id,
+        consortiumId: saved.consortiumId,
+        before,
+        after: withoutLocation(saved),
+      });
+      return saved;
+    });
+  }
+
+  async get(caller: Caller, id: string): Promise<Dataset> {
+    const dataset = await this.dataSource.getRepository(Dataset).findOneBy({ id });
+    if (!dataset) throw new NotFoundError('Dataset', id);
+    await this.authorization.assertCan(caller, 'read', 'Dataset', { ...dataset }, id);
+    return dataset;
+  }
+
+  /** The storage location: the owner's data stewards (and, with contracts, live grant holders). */
+  storageLocationFor(caller: Caller, dataset: Dataset): string | null {
+    const steward =
+      caller.organizationId === dataset.ownerOrganizationId && caller.roles.includes(UserRole.DATA_STEWARD);
+    return steward ? dataset.storageLocation : null;
+  }
+
+  async list(caller: Caller, args: DatasetsArgs): Promise<ConnectionShape<Dataset>> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'Dataset', DATASET_COLUMNS);
+    const query = this.dataSource
+      .getRepository(Dataset)
+      .createQueryBuilder('dataset')
+      .where(scope.sql, scope.params);
+    if (args.modality)
+      query.andWhere('dataset.modalities @> CAST(ARRAY[:wantedModality] AS data_modality[])', {
+        wantedModality: args.modality,
+      });
+    if (args.purpose)
+      query.andWhere('dataset.allowed_purposes @> CAST(ARRAY[:wantedPurpose] AS purpose[])', {
+        wantedPurpose: args.purpose,
+      });
+    if (args.format) query.andWhere('dataset.format = :format', { format: args.format });
+    if (args.sensitivity)
+      query.andWhere('dataset.sensitivity = :sensitivity', { sensitivity: args.sensitivity });
+    if (args.robotType) query.andWhere('dataset.robot_type = :robotType', { robotType: args.robotType });
+    if (args.sector) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM scenario s WHERE s.id = dataset.scenario_id AND s.sector = :sector)',
+        { sector: args.sector },
+      );
+    }
+    if (args.search?.trim()) {
+      query.andWhere(`${SEARCH_TEXT} @@ websearch_to_tsquery('simple', :search)`, {
+        search: args.search.trim(),
+      });
+    }
+    return paginate(query, args, {
+      name: 'NAME_ASC',
+      column: 'dataset.name',
+      direction: 'ASC',
+      valueOf: (d) => d.name,
+    });
+  }
+}
+
+/** The trail is readable by every member: the storage location never goes into it. */
+function withoutLocation(dataset: Dataset): Omit<Dataset, 'storageLocation'> {
+  const { storageLocation: _hidden, ...rest } = dataset;
+  return rest;
+}
