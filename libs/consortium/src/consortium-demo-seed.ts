@@ -22,14 +22,7 @@ export class ConsortiumDemoSeed implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData) return;
-    const ids = new Map<string, string>();
-    for (const demo of DEMO_ORGANIZATIONS) {
-      const { key, ...fields } = demo;
-      const organization =
-        (await this.organizations.findByCode(demo.unifiedSocialCreditCode)) ??
-        (await this.organizations.create({ ...fields, kind: demo.kind as OrganizationKind }));
-      ids.set(key, organization.id);
-    }
+    const { ids } = await this.organizations.ensureDemoOrganizations();
     for (const demo of DEMO_CONSORTIA) {
       const created = await this.dataSource.transaction(async (manager) => {
         if (await manager.existsBy(Consortium, { name: demo.name })) return false;

@@ -1,3 +1,5 @@
+import type { AnonymisationStatus, DatasetSensitivity, Purpose } from './dataset-enums';
+
 /**
  * Matching a data-access request's purpose against a dataset's offer (DOMAIN.md, "Data"):
  * a pure, versioned function whose answer advises the reviewing data steward, who decides.
@@ -6,17 +8,10 @@
  */
 export const PURPOSE_MATCHER_VERSION = 'purpose-match/1';
 
-export type DataPurpose =
-  | 'RESEARCH'
-  | 'MODEL_TRAINING'
-  | 'BENCHMARKING'
-  | 'SIM_TO_REAL'
-  | 'SAFETY_CERTIFICATION'
-  | 'COMMERCIAL_PRODUCT'
-  | 'REDISTRIBUTE_DERIVED';
-
-export type Sensitivity = 'PUBLIC' | 'CONSORTIUM' | 'RESTRICTED' | 'TRADE_SECRET';
-export type Anonymisation = 'NOT_APPLICABLE' | 'NONE' | 'PSEUDONYMISED' | 'ANONYMISED';
+/** The same vocabularies as the GraphQL enums, as string unions (the matcher stays plain data in, plain data out). */
+export type DataPurpose = `${Purpose}`;
+export type Sensitivity = `${DatasetSensitivity}`;
+export type Anonymisation = `${AnonymisationStatus}`;
 export type MatchDecision = 'APPROVE' | 'DENY' | 'ABSTAIN';
 
 export interface DatasetOffer {

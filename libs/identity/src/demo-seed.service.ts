@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AuditTrail, type AppConfig, type UserRole } from '@tetrad/core';
-import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from '@tetrad/demo-data';
-import { OrganizationService, type OrganizationKind } from '@tetrad/organization';
+import { DEMO_PEOPLE } from '@tetrad/demo-data';
+import { OrganizationService } from '@tetrad/organization';
 import { Invitation } from './invitation.entity';
 import { User } from './user.entity';
 
@@ -26,16 +26,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData) return;
-    let count = 0;
-    const ids = new Map<string, string>();
-    for (const demo of DEMO_ORGANIZATIONS) {
-      const { key, ...fields } = demo;
-      const existing = await this.organizations.findByCode(demo.unifiedSocialCreditCode);
-      const organization =
-        existing ?? (await this.organizations.create({ ...fields, kind: demo.kind as OrganizationKind }));
-      if (!existing) count += 1;
-      ids.set(key, organization.id);
-    }
+    const { ids, created: organizations } = await this.organizations.ensureDemoOrganizations();
+    let count = organizations;
     const created = await this.dataSource.transaction(async (manager) => {
       for (const person of DEMO_PEOPLE) {
         const organizationId = person.organization ? ids.get(person.organization) : undefined;

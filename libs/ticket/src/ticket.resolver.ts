@@ -47,6 +47,16 @@ import { TicketService } from './ticket.service';
 @ObjectType('PainPointTicketConnection')
 export class TicketConnection extends Connection(Ticket, 'PainPointTicket') {}
 
+/** Both subscriptions deliver an event only to callers who may read its ticket now. */
+function followFilter(
+  this: TicketResolver,
+  event: TicketEvent,
+  variables: { consortiumId?: string },
+  context: { caller?: Caller | null },
+): Promise<boolean> {
+  return this.mayFollow(event, variables, context.caller);
+}
+
 @ObjectType()
 export class TicketCommentConnection extends Connection(TicketComment) {}
 
@@ -62,14 +72,7 @@ export class TicketResolver {
 
   @Subscription(() => Ticket, {
     description: 'Tickets raised or changed in your consortia (or in one), live.',
-    filter(
-      this: TicketResolver,
-      event: TicketEvent,
-      variables: { consortiumId?: string },
-      context: { caller?: Caller | null },
-    ) {
-      return this.mayFollow(event, variables, context.caller);
-    },
+    filter: followFilter,
     resolve(this: TicketResolver, event: TicketEvent, _args: unknown, context: { caller: Caller }) {
       return this.ticketService.get(context.caller, event.ticketId);
     },
@@ -84,14 +87,7 @@ export class TicketResolver {
 
   @Subscription(() => TicketComment, {
     description: 'Comments added, edited or deleted on tickets of your consortia, live.',
-    filter(
-      this: TicketResolver,
-      event: TicketEvent,
-      variables: { consortiumId?: string },
-      context: { caller?: Caller | null },
-    ) {
-      return this.mayFollow(event, variables, context.caller);
-    },
+    filter: followFilter,
     resolve(this: TicketResolver, event: TicketEvent, _args: unknown, context: { caller: Caller }) {
       return this.comments.get(context.caller, event.commentId!);
     },
@@ -105,7 +101,7 @@ export class TicketResolver {
   }
 
   /** Delivered only to callers who may read it now: memberships are re-read for every event. */
-  private async mayFollow(
+  async mayFollow(
     event: TicketEvent,
     variables: { consortiumId?: string },
     caller?: Caller | null,
