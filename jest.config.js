@@ -22,6 +22,7 @@ const shared = {
     '^@tetrad/scenario$': '<rootDir>/libs/scenario/src/index.ts',
     '^@tetrad/ticket$': '<rootDir>/libs/ticket/src/index.ts',
     '^@tetrad/dataset$': '<rootDir>/libs/dataset/src/index.ts',
+    '^@tetrad/contract$': '<rootDir>/libs/contract/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],

@@ -9,6 +9,7 @@ import { CreateTicketServiceLevel1764158400000 } from './1764158400000-CreateTic
 import { AddTicketFilterIndexes1764165600000 } from './1764165600000-AddTicketFilterIndexes';
 import { CreateTicketLabel1764172800000 } from './1764172800000-CreateTicketLabel';
 import { CreateDataset1764180000000 } from './1764180000000-CreateDataset';
+import { CreateDataSharing1764187200000 } from './1764187200000-CreateDataSharing';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddTicketFilterIndexes1764165600000,
   CreateTicketLabel1764172800000,
   CreateDataset1764180000000,
+  CreateDataSharing1764187200000,
 ];

@@ -15,6 +15,7 @@ import {
 } from '@tetrad/core';
 import { migrations } from '@tetrad/migrations';
 import { ConsortiumModule } from '@tetrad/consortium';
+import { ContractModule } from '@tetrad/contract';
 import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
@@ -47,6 +48,7 @@ export class AppModule {
         ScenarioModule,
         TicketModule,
         DatasetModule,
+        ContractModule,
       ],
     };
   }

@@ -49,7 +49,7 @@ registerEnumType(DatasetFormat, { name: 'DatasetFormat' });
 registerEnumType(DatasetSensitivity, {
   name: 'DatasetSensitivity',
   description:
-    'PUBLIC: every signed-in person; CONSORTIUM and RESTRICTED: its members; TRADE_SECRET: the owner (and, later, contract parties).',
+    'PUBLIC: every signed-in person; CONSORTIUM and RESTRICTED: its members; TRADE_SECRET: the owner and the parties of a contract covering it.',
 });
 registerEnumType(Purpose, { name: 'Purpose' });
 registerEnumType(AnonymisationStatus, { name: 'AnonymisationStatus' });

@@ -51,9 +51,9 @@ export class DatasetResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      "Where the data lives: only for the owner's data stewards (and, later, holders of a live grant).",
+      "Where the data lives: only for the owner's data stewards and the holders of a live grant (an ACTIVE contract's recipient researchers and engineers).",
   })
-  storageLocation(@CurrentCaller() caller: Caller, @Parent() dataset: Dataset): string | null {
+  storageLocation(@CurrentCaller() caller: Caller, @Parent() dataset: Dataset): Promise<string | null> {
     return this.datasetService.storageLocationFor(caller, dataset);
   }
 }

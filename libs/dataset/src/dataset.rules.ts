@@ -3,8 +3,8 @@ import { DatasetSensitivity } from './dataset-enums';
 
 /**
  * Metadata visibility by sensitivity (issue 6): PUBLIC to everyone signed in, CONSORTIUM and
- * RESTRICTED to the consortium's members, TRADE_SECRET to the owner only (contract parties
- * join when contracts exist). The owner's data stewards register and update datasets.
+ * RESTRICTED to the consortium's members, TRADE_SECRET to the owner (and, by the contract
+ * domain's rules, to the parties of a contract covering it). The owner's data stewards register and update datasets.
  */
 export const datasetRules: RuleContributor = ({ can }, { caller, activeConsortiumIds }) => {
   if (caller.platformAdmin) {
@@ -23,7 +23,7 @@ export const datasetRules: RuleContributor = ({ can }, { caller, activeConsortiu
     can('create', 'Dataset', { consortiumId, ownerOrganizationId: caller.organizationId });
   }
   if (caller.roles.includes(UserRole.DATA_STEWARD)) {
-    can('update', 'Dataset', { ownerOrganizationId: caller.organizationId });
+    can(['update', 'readLocation'], 'Dataset', { ownerOrganizationId: caller.organizationId });
   }
 };
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { subject } from '@casl/ability';
+import { DataSource, In } from 'typeorm';
 import {
   accessibleBy,
   AuditTrail,
@@ -8,7 +9,6 @@ import {
   ForbiddenError,
   NotFoundError,
   paginate,
-  UserRole,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -95,11 +95,16 @@ export class DatasetService {
     return dataset;
   }
 
-  /** The storage location: the owner's data stewards (and, with contracts, live grant holders). */
-  storageLocationFor(caller: Caller, dataset: Dataset): string | null {
-    const steward =
-      caller.organizationId === dataset.ownerOrganizationId && caller.roles.includes(UserRole.DATA_STEWARD);
-    return steward ? dataset.storageLocation : null;
+  /** The storage location: the owner's data stewards and live grant holders (the ability decides). */
+  async storageLocationFor(caller: Caller, dataset: Dataset): Promise<string | null> {
+    const ability = await this.authorization.abilityFor(caller);
+    return ability.can('readLocation', subject('Dataset', { ...dataset })) ? dataset.storageLocation : null;
+  }
+
+  /** Datasets by id, unchecked: for services that have already authorised the caller. */
+  async findByIds(ids: readonly string[]): Promise<Dataset[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(Dataset).findBy({ id: In([...ids]) });
   }
 
   async list(caller: Caller, args: DatasetsArgs): Promise<ConnectionShape<Dataset>> {

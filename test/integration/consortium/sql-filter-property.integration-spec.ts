@@ -1,6 +1,13 @@
 import { subject } from '@casl/ability';
 import fc from 'fast-check';
-import { accessibleBy, buildAbility, UserRole, type AppAbility, type Caller } from '@tetrad/core';
+import {
+  accessibleBy,
+  buildAbility,
+  NO_CONTRACT_FACTS,
+  UserRole,
+  type AppAbility,
+  type Caller,
+} from '@tetrad/core';
 import { CONSORTIUM_COLUMNS, consortiumRules, MEMBERSHIP_COLUMNS } from '@tetrad/consortium';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -59,7 +66,7 @@ function abilityOf(input: CallerInput): AppAbility {
     consortiumId,
     partyRole: 'SUPPLIER',
   }));
-  return buildAbility({ caller, activeConsortiumIds: input.activeConsortiumIds, memberships }, [
+  return buildAbility({ caller, activeConsortiumIds: input.activeConsortiumIds, memberships, contracts: NO_CONTRACT_FACTS }, [
     consortiumRules,
   ]);
 }

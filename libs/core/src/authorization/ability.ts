@@ -21,7 +21,16 @@ export type Action =
   | 'triage'
   | 'assign'
   | 'transition'
-  | 'comment';
+  | 'comment'
+  | 'review'
+  | 'draft'
+  | 'agree'
+  | 'sign'
+  | 'suspend'
+  | 'terminate'
+  | 'fulfil'
+  | 'access'
+  | 'readLocation';
 
 /**
  * The fields rules may test, per subject type. Records are checked as `subject(type, record)`;
@@ -37,6 +46,21 @@ export interface SubjectFields {
   Ticket: { id: string; consortiumId: string; raisedByOrganizationId: string };
   TicketComment: { id: string; consortiumId: string; authorUserId: string };
   Dataset: { id: string; consortiumId: string; ownerOrganizationId: string; sensitivity: string };
+  DataAccessRequest: {
+    id: string;
+    consortiumId: string;
+    requesterOrganizationId: string;
+    providerOrganizationIds: string[];
+  };
+  DataSharingContract: {
+    id: string;
+    consortiumId: string;
+    partyOrganizationIds: string[];
+    providerOrganizationIds: string[];
+    recipientOrganizationId: string;
+  };
+  /** Reading a dataset's storage location for one purpose: granted only by live contracts. */
+  DatasetAccess: { datasetId: string; purpose: string };
 }
 
 export type SubjectType = keyof SubjectFields;
@@ -52,7 +76,26 @@ export interface AbilityContext {
   activeConsortiumIds: readonly string[];
   /** The same memberships with the party role the organisation plays in each. */
   memberships: readonly ActiveMembership[];
+  /** What the caller's organisation holds under data-sharing contracts, evaluated now. */
+  contracts: ContractFacts;
 }
+
+export interface ContractFacts {
+  /** Datasets covered by any contract the organisation is a party to (trade secrets become visible). */
+  partyDatasetIds: readonly string[];
+  /** Live grants to the organisation as recipient: ACTIVE, started, not ended, no duty overdue. */
+  grants: readonly LiveGrant[];
+}
+
+export interface LiveGrant {
+  contractId: string;
+  datasetIds: readonly string[];
+  purposes: readonly string[];
+  excludedModalities: readonly string[];
+  endsAt: string;
+}
+
+export const NO_CONTRACT_FACTS: ContractFacts = { partyDatasetIds: [], grants: [] };
 
 export interface ActiveMembership {
   consortiumId: string;

@@ -7,6 +7,8 @@ import {
   buildAbility,
   type AbilityContext,
   type ActiveMembership,
+  type ContractFacts,
+  NO_CONTRACT_FACTS,
   type Action,
   type AppAbility,
   type RuleContributor,
@@ -18,6 +20,12 @@ import {
 /** Implemented by the consortium domain: the consortia an organisation is an active member of. */
 export interface MembershipFacts {
   activeMemberships(organizationId: string): Promise<ActiveMembership[]>;
+}
+
+/** Implemented by the contract domain: what contracts give an organisation, evaluated at `now`. */
+export interface ContractFactSource {
+  /** Only contracts of the given consortia count: withdrawing from a consortium ends its grants. */
+  contractFacts(organizationId: string, consortiumIds: readonly string[], now: Date): Promise<ContractFacts>;
 }
 
 const CACHE_LIMIT = 1_000;
@@ -38,6 +46,7 @@ export class AuthorizationService {
   >();
 
   private memberships: MembershipFacts | undefined;
+  private contracts: ContractFactSource | undefined;
 
   /** Each domain registers its rules at module init. */
   register(contributor: RuleContributor): void {
@@ -49,6 +58,11 @@ export class AuthorizationService {
     this.memberships = memberships;
   }
 
+  /** The contract domain tells what live contracts grant (read fresh for every request). */
+  useContractFacts(contracts: ContractFactSource): void {
+    this.contracts = contracts;
+  }
+
   async abilityFor(caller: Caller): Promise<AppAbility> {
     return (await this.resolve(caller)).ability;
   }
@@ -56,6 +70,11 @@ export class AuthorizationService {
   /** The consortia the caller's organisation is an active member of (what its ability was built from). */
   async activeConsortiumIds(caller: Caller): Promise<readonly string[]> {
     return (await this.resolve(caller)).context.activeConsortiumIds;
+  }
+
+  /** The facts the caller's ability was built from (memberships, contract grants). */
+  async contextFor(caller: Caller): Promise<AbilityContext> {
+    return (await this.resolve(caller)).context;
   }
 
   private resolve(caller: Caller): Promise<{ context: AbilityContext; ability: AppAbility }> {
@@ -90,10 +109,19 @@ export class AuthorizationService {
         ? await this.memberships.activeMemberships(caller.organizationId)
         : [];
     const sorted = [...memberships].sort((a, b) => a.consortiumId.localeCompare(b.consortiumId));
+    const contracts =
+      caller.organizationId && this.contracts && sorted.length > 0
+        ? await this.contracts.contractFacts(
+            caller.organizationId,
+            sorted.map((membership) => membership.consortiumId),
+            new Date(),
+          )
+        : NO_CONTRACT_FACTS;
     const context: AbilityContext = {
       caller,
       memberships: sorted,
       activeConsortiumIds: sorted.map((membership) => membership.consortiumId),
+      contracts,
     };
     const key = JSON.stringify([
       caller.userId,
@@ -101,6 +129,7 @@ export class AuthorizationService {
       caller.platformAdmin,
       [...caller.roles].sort(),
       sorted.map((membership) => `${membership.consortiumId}:${membership.partyRole}`),
+      contracts,
     ]);
     const cached = this.cache.get(key);
     if (cached) return { context, ability: cached };

@@ -7,8 +7,21 @@ export interface SqlCondition {
   params: Record<string, unknown>;
 }
 
-/** Maps a rule field (e.g. `consortiumId`) to its SQL expression (e.g. `membership.consortium_id`). */
-export type ColumnMap = Readonly<Record<string, string>>;
+/** An array column: a rule's `field: value` means "the array contains value" (GIN-indexable `@>`). */
+export interface ArrayColumn {
+  array: string;
+  elementType: 'uuid' | 'text';
+}
+
+/**
+ * Maps a rule field (e.g. `consortiumId`) to its SQL expression (e.g. `membership.consortium_id`),
+ * or to an array column (e.g. a contract's party organisations), matched as CASL matches arrays.
+ */
+export type ColumnMap = Readonly<Record<string, string | ArrayColumn>>;
+
+export function arrayColumn(array: string, elementType: ArrayColumn['elementType'] = 'uuid'): ArrayColumn {
+  return { array, elementType };
+}
 
 /**
  * The ability's rules for (action, subject) as one SQL condition: `can` rules OR'ed, `cannot`
@@ -54,6 +67,7 @@ function fieldToSql(
 ): string {
   const column = columns[node.field];
   if (!column) throw new Error(`No SQL column is mapped for the rule field "${node.field}"`);
+  if (typeof column !== 'string') return arrayFieldToSql(node, column, bind);
   const value = node.value;
   switch (node.operator) {
     case 'eq':
@@ -66,5 +80,27 @@ function fieldToSql(
       return (value as unknown[]).length === 0 ? 'TRUE' : `${column} NOT IN (:...${bind(value)})`;
     default:
       throw new Error(`The rule operator "${node.operator}" has no SQL translation yet`);
+  }
+}
+
+function arrayFieldToSql(
+  node: Condition & { field: string },
+  column: ArrayColumn,
+  bind: (value: unknown) => string,
+): string {
+  const { array, elementType } = column;
+  switch (node.operator) {
+    case 'eq':
+      return `${array} @> CAST(ARRAY[:${bind(node.value)}] AS ${elementType}[])`;
+    case 'ne':
+      return `NOT (${array} @> CAST(ARRAY[:${bind(node.value)}] AS ${elementType}[]))`;
+    case 'in': {
+      const values = node.value as unknown[];
+      return values.length === 0
+        ? 'FALSE'
+        : `${array} && CAST(ARRAY[:...${bind(values)}] AS ${elementType}[])`;
+    }
+    default:
+      throw new Error(`The rule operator "${node.operator}" has no SQL translation on an array column yet`);
   }
 }

@@ -1,6 +1,8 @@
-import { DateTimeResolver, JSONResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, LocalDateResolver, UUIDResolver } from 'graphql-scalars';
 
 /** Shared scalars (graphql-scalars): use these in `@Field(() => …)`. */
 export const DateTimeScalar = DateTimeResolver;
 export const UUIDScalar = UUIDResolver;
 export const JSONScalar = JSONResolver;
+/** A calendar date, `YYYY-MM-DD` (contract start and end dates). */
+export const LocalDateScalar = LocalDateResolver;

@@ -1,0 +1,405 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AuditTrail,
+  AuthorizationService,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  type Caller,
+} from '@tetrad/core';
+import { DatasetService, type DataPurpose } from '@tetrad/dataset';
+import { UserService } from '@tetrad/identity';
+import { OrganizationService } from '@tetrad/organization';
+import { defaultClauses, defaultTerms } from './clause-templates';
+import { diffClauses, diffTerms } from './contract-diff';
+import { ContractStatus } from './contract-enums';
+import { contentHash } from './contract-hash';
+import type { Clause, ContractContent, ContractTerms } from './contract-terms';
+import { DataSharingContract, ContractSignature, ContractVersion } from './contract.entity';
+import type { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
+import type { ContractComparison } from './dto/contract.types';
+import type { EditContractInput } from './dto/contract.inputs';
+
+const NEGOTIABLE = [ContractStatus.DRAFT, ContractStatus.IN_NEGOTIATION];
+
+/** Names the drafts need, read before the transaction (one connection on the embedded database). */
+export interface DraftNames {
+  organizations: Map<string, string>;
+  datasets: Map<string, string>;
+}
+
+/**
+ * Drafting and negotiation: a draft from an approved request, numbered versions edited by the
+ * parties' LEGAL users against the latest version only, AGREED freezing one version and its
+ * hash, and reopening that voids the signatures collected.
+ */
+@Injectable()
+export class ContractDraftingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorization: AuthorizationService,
+    private readonly organizations: OrganizationService,
+    private readonly datasets: DatasetService,
+    private readonly users: UserService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async userNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await this.users.findByIds(ids)).map((user) => [user.id, user.name]));
+  }
+
+  async namesFor(organizationIds: readonly string[], datasetIds: readonly string[]): Promise<DraftNames> {
+    const [organizations, datasets] = [
+      await this.organizations.findByIds(organizationIds),
+      await this.datasets.findByIds(datasetIds),
+    ];
+    return {
+      organizations: new Map(organizations.map((organization) => [organization.id, organization.name])),
+      datasets: new Map(datasets.map((dataset) => [dataset.id, dataset.name])),
+    };
+  }
+
+  /** Version 1 of a new draft, written inside the approving review's transaction. */
+  async openDraft(
+    manager: EntityManager,
+    caller: Caller,
+    request: DataAccessRequest,
+    approved: readonly DataAccessRequestItem[],
+    names: DraftNames,
+  ): Promise<DataSharingContract> {
+    const datasetIds = approved.map((item) => item.datasetId).sort();
+    const providers = [...new Set(approved.map((item) => item.ownerOrganizationId))].sort();
+    const nameOf = (id: string): string => names.organizations.get(id) ?? id;
+    const title = `Data-use agreement: ${nameOf(request.requesterOrganizationId)} (${request.purpose})`.slice(
+      0,
+      200,
+    );
+    const contract = await manager.save(
+      manager.create(DataSharingContract, {
+        consortiumId: request.consortiumId,
+        accessRequestId: request.id,
+        title,
+        storedStatus: ContractStatus.DRAFT,
+        recipientOrganizationId: request.requesterOrganizationId,
+        providerOrganizationIds: providers,
+        partyOrganizationIds: [...providers, request.requesterOrganizationId].sort(),
+        datasetIds,
+        currentVersion: 1,
+      }),
+    );
+    const terms = defaultTerms({
+      datasetIds,
+      purposes: [request.purpose as DataPurpose],
+      startsOn: new Date().toISOString().slice(0, 10),
+      durationDays: request.durationDays,
+    });
+    const clauses = defaultClauses({
+      purposes: [request.purpose as DataPurpose],
+      providerNames: providers.map(nameOf),
+      recipientName: nameOf(request.requesterOrganizationId),
+      datasetNames: datasetIds.map((id) => names.datasets.get(id) ?? id),
+    });
+    const version = await this.insertVersion(
+      manager,
+      caller,
+      contract,
+      { terms, clauses, basedOn: null, note: 'Drafted from the approved request.' },
+      names,
+    );
+    await this.record(manager, caller, contract, 'contract.draft', null, {
+      title,
+      version: version.number,
+      hash: version.contentHash,
+    });
+    return contract;
+  }
+
+  async edit(caller: Caller, input: EditContractInput): Promise<ContractVersion> {
+    const current = await this.readable(caller, input.contractId);
+    const terms = normalizeTerms(input.terms);
+    const names = await this.validateTerms(current, terms);
+    return this.dataSource.transaction(async (manager) => {
+      const contract = await this.locked(manager, caller, input.contractId, 'draft');
+      assertNegotiable(contract, 'edited');
+      if (input.baseVersion !== contract.currentVersion) {
+        throw new ConflictError(
+          `Version ${contract.currentVersion} was saved since you opened version ${input.baseVersion}. Reload it and apply your changes again.`,
+          { currentVersion: contract.currentVersion, baseVersion: input.baseVersion },
+        );
+      }
+      if (input.title) contract.title = input.title;
+      const clauses: Clause[] = input.clauses.map(({ key, title, text }) => ({ key, title, text }));
+      assertUniqueKeys(clauses);
+      const version = await this.insertVersion(
+        manager,
+        caller,
+        contract,
+        { terms, clauses, basedOn: input.baseVersion, note: input.note },
+        names,
+      );
+      const before = { status: contract.storedStatus, version: contract.currentVersion };
+      contract.currentVersion = version.number;
+      contract.storedStatus = ContractStatus.IN_NEGOTIATION;
+      contract.datasetIds = [...terms.datasetIds];
+      await manager.save(contract);
+      await this.record(manager, caller, contract, 'contract.edit', before, {
+        version: version.number,
+        hash: version.contentHash,
+      });
+      return version;
+    });
+  }
+
+  async agree(caller: Caller, contractId: string, versionNumber: number): Promise<DataSharingContract> {
+    await this.readable(caller, contractId);
+    return this.dataSource.transaction(async (manager) => {
+      const contract = await this.locked(manager, caller, contractId, 'agree');
+      assertNegotiable(contract, 'agreed');
+      if (versionNumber !== contract.currentVersion) {
+        throw new ConflictError(`Only the latest version (${contract.currentVersion}) can be agreed.`, {
+          currentVersion: contract.currentVersion,
+        });
+      }
+      const version = await manager.findOneByOrFail(ContractVersion, { contractId, number: versionNumber });
+      const today = new Date().toISOString().slice(0, 10);
+      if (version.terms.endsOn <= today) {
+        throw new InvalidInputError(
+          `The terms end on ${version.terms.endsOn}, which has passed: edit the end date first.`,
+        );
+      }
+      Object.assign(contract, {
+        storedStatus: ContractStatus.AGREED,
+        agreedVersion: versionNumber,
+        agreedHash: version.contentHash,
+        startsAt: new Date(`${version.terms.startsOn}T00:00:00Z`),
+        endsAt: new Date(`${version.terms.endsOn}T00:00:00Z`),
+      });
+      const saved = await manager.save(contract);
+      await this.record(manager, caller, contract, 'contract.agree', null, {
+        version: versionNumber,
+        hash: version.contentHash,
+      });
+      return saved;
+    });
+  }
+
+  /** Back to negotiation before every party has signed: a new version, signatures voided visibly. */
+  async reopen(caller: Caller, contractId: string, reason: string): Promise<ContractVersion> {
+    const current = await this.readable(caller, contractId);
+    const names = await this.namesFor(current.partyOrganizationIds, current.datasetIds);
+    return this.dataSource.transaction(async (manager) => {
+      const contract = await this.locked(manager, caller, contractId, 'draft');
+      if (contract.storedStatus !== ContractStatus.AGREED || contract.fullySignedAt) {
+        throw new ConflictError('Only an agreed contract that not every party has signed can be reopened.', {
+          currentStatus: contract.storedStatus,
+        });
+      }
+      const agreed = await manager.findOneByOrFail(ContractVersion, {
+        contractId,
+        number: contract.agreedVersion!,
+      });
+      const voided = await manager
+        .createQueryBuilder()
+        .update(ContractSignature)
+        .set({ voidedAt: () => 'now()', voidReason: `Negotiation reopened: ${reason}` })
+        .where('contract_id = :contractId AND voided_at IS NULL', { contractId })
+        .execute();
+      const version = await this.insertVersion(
+        manager,
+        caller,
+        contract,
+        { terms: agreed.terms, clauses: agreed.clauses, basedOn: agreed.number, note: `Reopened: ${reason}` },
+        names,
+      );
+      const before = {
+        status: contract.storedStatus,
+        agreedVersion: contract.agreedVersion,
+        agreedHash: contract.agreedHash,
+      };
+      Object.assign(contract, {
+        storedStatus: ContractStatus.IN_NEGOTIATION,
+        currentVersion: version.number,
+        agreedVersion: null,
+        agreedHash: null,
+        startsAt: null,
+        endsAt: null,
+      });
+      await manager.save(contract);
+      await this.record(manager, caller, contract, 'contract.reopen', before, {
+        version: version.number,
+        reason,
+        voidedSignatures: voided.affected ?? 0,
+      });
+      return version;
+    });
+  }
+
+  async compare(caller: Caller, contractId: string, from: number, to: number): Promise<ContractComparison> {
+    const contract = await this.readable(caller, contractId);
+    const [before, after] = [await this.version(contract, from), await this.version(contract, to)];
+    const names = await this.namesFor([], [...before.terms.datasetIds, ...after.terms.datasetIds]);
+    const terms = diffTerms(before.terms, after.terms, { datasets: Object.fromEntries(names.datasets) });
+    return {
+      fromVersion: from,
+      toVersion: to,
+      clauses: diffClauses(before.clauses, after.clauses),
+      ...terms,
+      terms: terms.changes,
+    };
+  }
+
+  async versions(caller: Caller, contractId: string): Promise<ContractVersion[]> {
+    await this.readable(caller, contractId);
+    return this.dataSource
+      .getRepository(ContractVersion)
+      .find({ where: { contractId }, order: { number: 'DESC' } });
+  }
+
+  async version(contract: DataSharingContract, number: number): Promise<ContractVersion> {
+    const version = await this.dataSource
+      .getRepository(ContractVersion)
+      .findOneBy({ contractId: contract.id, number });
+    if (!version) throw new NotFoundError('ContractVersion', `${contract.id}/${number}`);
+    return version;
+  }
+
+  async readable(caller: Caller, id: string): Promise<DataSharingContract> {
+    const contract = await this.dataSource.getRepository(DataSharingContract).findOneBy({ id });
+    if (!contract) throw new NotFoundError('DataSharingContract', id);
+    await this.authorization.assertCan(caller, 'read', 'DataSharingContract', { ...contract }, id);
+    return contract;
+  }
+
+  async locked(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    action: 'draft' | 'agree' | 'sign' | 'suspend' | 'terminate' | 'fulfil',
+  ): Promise<DataSharingContract> {
+    const contract = await manager.findOne(DataSharingContract, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!contract) throw new NotFoundError('DataSharingContract', id);
+    await this.authorization.assertCan(caller, action, 'DataSharingContract', { ...contract }, id);
+    return contract;
+  }
+
+  async record(
+    manager: EntityManager,
+    caller: Caller,
+    contract: DataSharingContract,
+    action: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(manager, caller, {
+      action,
+      subjectType: 'DataSharingContract',
+      subjectId: contract.id,
+      consortiumId: contract.consortiumId,
+      ...(before ? { before } : {}),
+      after,
+    });
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    caller: Caller,
+    contract: DataSharingContract,
+    body: { terms: ContractTerms; clauses: Clause[]; basedOn: number | null; note: string },
+    names: DraftNames,
+  ): Promise<ContractVersion> {
+    const number = body.basedOn === null ? 1 : contract.currentVersion + 1;
+    const content: ContractContent = {
+      contractId: contract.id,
+      version: number,
+      title: contract.title,
+      parties: contract.partyOrganizationIds.map((organizationId) => ({
+        organizationId,
+        name: names.organizations.get(organizationId) ?? organizationId,
+        role: organizationId === contract.recipientOrganizationId ? 'RECIPIENT' : 'PROVIDER',
+      })),
+      terms: body.terms,
+      clauses: body.clauses,
+    };
+    return manager.save(
+      manager.create(ContractVersion, {
+        contractId: contract.id,
+        number,
+        basedOn: body.basedOn,
+        title: contract.title,
+        terms: body.terms,
+        clauses: body.clauses,
+        contentHash: contentHash(content),
+        note: body.note,
+        authorUserId: caller.userId,
+      }),
+    );
+  }
+
+  /** Dates in order; every dataset one a provider party owns, in the contract's consortium. */
+  private async validateTerms(contract: DataSharingContract, terms: ContractTerms): Promise<DraftNames> {
+    if (terms.endsOn <= terms.startsOn) {
+      throw new InvalidInputError('The terms must end after they start.', [
+        { field: 'input.terms.endsOn', message: `must be after ${terms.startsOn}` },
+      ]);
+    }
+    const names = await this.namesFor(contract.partyOrganizationIds, terms.datasetIds);
+    const found = await this.datasets.findByIds(terms.datasetIds);
+    for (const id of terms.datasetIds) {
+      const dataset = found.find((candidate) => candidate.id === id);
+      if (
+        !dataset ||
+        dataset.consortiumId !== contract.consortiumId ||
+        !contract.providerOrganizationIds.includes(dataset.ownerOrganizationId)
+      ) {
+        throw new InvalidInputError(
+          'Every dataset in the terms must be owned by a provider party of this contract.',
+          [
+            {
+              field: 'input.terms.datasetIds',
+              message: `${id} is not a provider's dataset in this consortium`,
+            },
+          ],
+        );
+      }
+    }
+    return names;
+  }
+}
+
+function normalizeTerms(input: EditContractInput['terms']): ContractTerms {
+  return {
+    datasetIds: [...input.datasetIds],
+    purposes: [...input.purposes],
+    prohibitions: [...input.prohibitions],
+    duties: input.duties.map(({ duty, dueInDays }) => ({ duty, dueInDays: dueInDays ?? null })),
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    excludedModalities: [...input.excludedModalities],
+  };
+}
+
+function assertNegotiable(contract: DataSharingContract, verb: string): void {
+  if (!NEGOTIABLE.includes(contract.storedStatus)) {
+    throw new ConflictError(
+      `This contract is ${contract.storedStatus}: it can no longer be ${verb}${contract.storedStatus === ContractStatus.AGREED ? ' (reopen negotiation first)' : ''}.`,
+      { currentStatus: contract.storedStatus },
+    );
+  }
+}
+
+function assertUniqueKeys(clauses: Clause[]): void {
+  const keys = new Set<string>();
+  for (const [index, clause] of clauses.entries()) {
+    if (keys.has(clause.key)) {
+      throw new InvalidInputError('Each clause key is used once.', [
+        { field: `input.clauses.${index}.key`, message: `"${clause.key}" is used twice` },
+      ]);
+    }
+    keys.add(clause.key);
+  }
+}

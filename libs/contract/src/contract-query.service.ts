@@ -1,0 +1,205 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  accessibleBy,
+  APP_CONFIG,
+  AuthorizationService,
+  paginate,
+  type AppConfig,
+  type Caller,
+  type ConnectionShape,
+} from '@tetrad/core';
+import { ContractDraftingService } from './contract-drafting.service';
+import { ContractPartyRole, ContractStatus } from './contract-enums';
+import { contractDocument } from './contract-document';
+import { effectiveStatus } from './contract-status';
+import type { ContractContent } from './contract-terms';
+import {
+  ContractObligation,
+  ContractSignature,
+  DataSharingContract,
+  type ContractVersion,
+} from './contract.entity';
+import { CONTRACT_COLUMNS } from './contract.rules';
+import type { DataSharingContractsArgs } from './dto/contract.inputs';
+import { toOdrlAgreement } from './odrl-export';
+
+/** `effectiveStatus` (contract-status.ts) in SQL, so that lists filter by the state as of now. */
+export const EFFECTIVE_STATUS_SQL = `(CASE
+  WHEN contract.status IN ('DRAFT', 'IN_NEGOTIATION', 'TERMINATED', 'EXPIRED') THEN contract.status::text
+  WHEN contract.status = 'AGREED' AND contract.fully_signed_at IS NULL THEN 'AGREED'
+  WHEN contract.ends_at <= now() THEN 'EXPIRED'
+  WHEN contract.status = 'SUSPENDED' THEN 'SUSPENDED'
+  WHEN contract.starts_at > now() THEN 'AGREED'
+  WHEN EXISTS (SELECT 1 FROM contract_obligation o
+                WHERE o.contract_id = contract.id AND o.met_at IS NULL AND o.due_at <= now()) THEN 'SUSPENDED'
+  ELSE 'ACTIVE' END)`;
+
+export interface ContractExport {
+  version: ContractVersion;
+  content: ContractContent;
+  names: { organizations: Map<string, string>; datasets: Map<string, string> };
+  signatures: ContractSignature[];
+}
+
+/** Reading contracts: lists, state as of now, parties, signatures, obligations and exports. */
+@Injectable()
+export class ContractQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly authorization: AuthorizationService,
+    private readonly drafting: ContractDraftingService,
+  ) {}
+
+  async list(caller: Caller, args: DataSharingContractsArgs): Promise<ConnectionShape<DataSharingContract>> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'DataSharingContract', CONTRACT_COLUMNS);
+    const query = this.dataSource
+      .getRepository(DataSharingContract)
+      .createQueryBuilder('contract')
+      .where(scope.sql, scope.params);
+    if (args.consortiumId)
+      query.andWhere('contract.consortium_id = :consortiumId', { consortiumId: args.consortiumId });
+    if (args.status) query.andWhere(`${EFFECTIVE_STATUS_SQL} = :status`, { status: args.status });
+    if (args.datasetId) {
+      query.andWhere('contract.dataset_ids @> CAST(ARRAY[:datasetId] AS uuid[])', {
+        datasetId: args.datasetId,
+      });
+    }
+    return paginate(query, args, {
+      name: 'CREATED_DESC',
+      column: 'contract.created_at',
+      direction: 'DESC',
+      valueOf: (contract) => contract.createdAt.toISOString(),
+    });
+  }
+
+  /** The state as of now: ended reads EXPIRED, an overdue obligation SUSPENDED. */
+  async statusOf(contract: DataSharingContract): Promise<ContractStatus> {
+    const overdue = await this.earliestUnmetDueAt(contract);
+    return effectiveStatus(
+      {
+        stored: contract.storedStatus,
+        fullySignedAt: contract.fullySignedAt,
+        startsAt: contract.startsAt,
+        endsAt: contract.endsAt,
+        earliestUnmetDueAt: overdue,
+      },
+      new Date(),
+    );
+  }
+
+  /** Why it is suspended or terminated, in words, or null. */
+  async statusReasonOf(contract: DataSharingContract): Promise<string | null> {
+    const status = await this.statusOf(contract);
+    if (status === ContractStatus.SUSPENDED && contract.storedStatus !== ContractStatus.SUSPENDED) {
+      const due = await this.earliestUnmetDueAt(contract);
+      return `An obligation fell due on ${due!.toISOString().slice(0, 10)} and has not been met: access is suspended until it is.`;
+    }
+    return status === ContractStatus.SUSPENDED || status === ContractStatus.TERMINATED
+      ? contract.statusReason
+      : null;
+  }
+
+  async signatures(contractId: string): Promise<ContractSignature[]> {
+    return this.dataSource
+      .getRepository(ContractSignature)
+      .find({ where: { contractId }, order: { signedAt: 'ASC' } });
+  }
+
+  async obligations(contractId: string): Promise<ContractObligation[]> {
+    return this.dataSource
+      .getRepository(ContractObligation)
+      .find({ where: { contractId }, order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, duty: 'ASC' } });
+  }
+
+  async parties(
+    contract: DataSharingContract,
+  ): Promise<{ organizationId: string; name: string; role: ContractPartyRole; signed: boolean }[]> {
+    const names = await this.drafting.namesFor(contract.partyOrganizationIds, []);
+    const signed = new Set(
+      (await this.signatures(contract.id)).filter((s) => !s.voidedAt).map((s) => s.organizationId),
+    );
+    return contract.partyOrganizationIds.map((organizationId) => ({
+      organizationId,
+      name: names.organizations.get(organizationId) ?? organizationId,
+      role:
+        organizationId === contract.recipientOrganizationId
+          ? ContractPartyRole.RECIPIENT
+          : ContractPartyRole.PROVIDER,
+      signed: signed.has(organizationId),
+    }));
+  }
+
+  /** ODRL 2.2 JSON-LD of a version (the agreed one by default). */
+  async odrl(caller: Caller, contractId: string, versionNumber?: number): Promise<Record<string, unknown>> {
+    const data = await this.exportData(caller, contractId, versionNumber);
+    return toOdrlAgreement({
+      content: data.content,
+      contentHash: data.version.contentHash,
+      datasetNames: Object.fromEntries(data.names.datasets),
+      baseUri: this.config.publicUrl,
+      signatures: data.signatures.map((s) => ({
+        organizationId: s.organizationId,
+        signedAt: s.signedAt.toISOString(),
+      })),
+    });
+  }
+
+  /** The readable Markdown document of a version (the agreed one by default). */
+  async document(caller: Caller, contractId: string, versionNumber?: number): Promise<string> {
+    const data = await this.exportData(caller, contractId, versionNumber);
+    const contract = await this.drafting.readable(caller, contractId);
+    const signers = await this.drafting.userNames(data.signatures.map((s) => s.userId));
+    return contractDocument({
+      content: data.content,
+      contentHash: data.version.contentHash,
+      status: await this.statusOf(contract),
+      datasetNames: Object.fromEntries(data.names.datasets),
+      signatures: data.signatures.map((s) => ({
+        organizationName: data.names.organizations.get(s.organizationId) ?? s.organizationId,
+        signerName: signers.get(s.userId) ?? s.userId,
+        signedAt: s.signedAt.toISOString(),
+        hash: s.hash,
+      })),
+    });
+  }
+
+  private async exportData(
+    caller: Caller,
+    contractId: string,
+    versionNumber?: number,
+  ): Promise<ContractExport> {
+    const contract = await this.drafting.readable(caller, contractId);
+    const number = versionNumber ?? contract.agreedVersion ?? contract.currentVersion;
+    const version = await this.drafting.version(contract, number);
+    const names = await this.drafting.namesFor(contract.partyOrganizationIds, version.terms.datasetIds);
+    const signatures = (await this.signatures(contractId)).filter((s) => !s.voidedAt && s.version === number);
+    const content: ContractContent = {
+      contractId,
+      version: number,
+      title: version.title,
+      parties: contract.partyOrganizationIds.map((organizationId) => ({
+        organizationId,
+        name: names.organizations.get(organizationId) ?? organizationId,
+        role: organizationId === contract.recipientOrganizationId ? 'RECIPIENT' : 'PROVIDER',
+      })),
+      terms: version.terms,
+      clauses: version.clauses,
+    };
+    return { version, content, names, signatures };
+  }
+
+  private async earliestUnmetDueAt(contract: DataSharingContract): Promise<Date | null> {
+    if (!contract.fullySignedAt) return null;
+    const row = await this.dataSource
+      .getRepository(ContractObligation)
+      .createQueryBuilder('o')
+      .select('min(o.due_at)', 'due')
+      .where('o.contract_id = :id AND o.met_at IS NULL AND o.due_at IS NOT NULL', { id: contract.id })
+      .getRawOne<{ due: Date | null }>();
+    return row?.due ? new Date(row.due) : null;
+  }
+}

@@ -1,0 +1,66 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthorizationService } from '@tetrad/core';
+import { DatasetModule } from '@tetrad/dataset';
+import { IdentityModule } from '@tetrad/identity';
+import { OrganizationModule } from '@tetrad/organization';
+import { AccessRequestItemResolver, AccessRequestResolver } from './access-request.resolver';
+import { AccessRequestService } from './access-request.service';
+import { ContractDraftingService } from './contract-drafting.service';
+import { ContractFactsService } from './contract-facts';
+import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractQueryService } from './contract-query.service';
+import {
+  ContractObligation,
+  ContractSignature,
+  ContractVersion,
+  DataSharingContract,
+} from './contract.entity';
+import { ContractLoaders } from './contract.loaders';
+import { ContractObligationResolver, ContractResolver, DataAccessResolver } from './contract.resolver';
+import { contractRules } from './contract.rules';
+import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
+import { DataAccessService } from './data-access.service';
+
+/** Access requests, data-use agreements and their enforcement (issue 6). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      DataAccessRequest,
+      DataAccessRequestItem,
+      DataSharingContract,
+      ContractVersion,
+      ContractSignature,
+      ContractObligation,
+    ]),
+    DatasetModule,
+    IdentityModule,
+    OrganizationModule,
+  ],
+  providers: [
+    AccessRequestService,
+    ContractDraftingService,
+    ContractLifecycleService,
+    ContractQueryService,
+    ContractFactsService,
+    DataAccessService,
+    ContractLoaders,
+    AccessRequestResolver,
+    AccessRequestItemResolver,
+    ContractResolver,
+    ContractObligationResolver,
+    DataAccessResolver,
+  ],
+  exports: [ContractQueryService],
+})
+export class ContractModule implements OnModuleInit {
+  constructor(
+    private readonly authorization: AuthorizationService,
+    private readonly facts: ContractFactsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.authorization.register(contractRules);
+    this.authorization.useContractFacts(this.facts);
+  }
+}

@@ -1,0 +1,226 @@
+import { Args, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, connectionCost, CurrentCaller, JSONScalar, UUIDScalar, type Caller } from '@tetrad/core';
+import { ContractDraftingService } from './contract-drafting.service';
+import { ContractStatus } from './contract-enums';
+import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractQueryService } from './contract-query.service';
+import {
+  ContractObligation,
+  ContractSignature,
+  ContractVersion,
+  DataSharingContract,
+} from './contract.entity';
+import { DataAccessService } from './data-access.service';
+import {
+  AccessDatasetArgs,
+  AgreeContractArgs,
+  CompareContractVersionsArgs,
+  ContractExportArgs,
+  ContractReasonArgs,
+  DataSharingContractsArgs,
+  EditContractInput,
+  FulfilObligationArgs,
+  SignContractArgs,
+} from './dto/contract.inputs';
+import { ContractComparison, ContractPartyType, DatasetAccessGrant } from './dto/contract.types';
+
+@ObjectType()
+export class DataSharingContractConnection extends Connection(DataSharingContract) {}
+
+@Resolver(() => DataSharingContract)
+export class ContractResolver {
+  constructor(
+    private readonly drafting: ContractDraftingService,
+    private readonly lifecycle: ContractLifecycleService,
+    private readonly query: ContractQueryService,
+  ) {}
+
+  @Query(() => DataSharingContract)
+  dataSharingContract(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<DataSharingContract> {
+    return this.drafting.readable(caller, id);
+  }
+
+  @Query(() => DataSharingContractConnection, {
+    description: 'Contracts your organisation is a party to.',
+    complexity: connectionCost,
+  })
+  dataSharingContracts(
+    @CurrentCaller() caller: Caller,
+    @Args() args: DataSharingContractsArgs,
+  ): Promise<DataSharingContractConnection> {
+    return this.query.list(caller, args);
+  }
+
+  @Query(() => ContractComparison, {
+    description: 'The clause diff and the permission diff of two versions.',
+  })
+  compareContractVersions(
+    @CurrentCaller() caller: Caller,
+    @Args() args: CompareContractVersionsArgs,
+  ): Promise<ContractComparison> {
+    return this.drafting.compare(caller, args.contractId, args.fromVersion, args.toVersion);
+  }
+
+  @Query(() => JSONScalar, { description: 'The contract as an ODRL 2.2 Agreement (JSON-LD).' })
+  contractOdrl(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ContractExportArgs,
+  ): Promise<Record<string, unknown>> {
+    return this.query.odrl(caller, args.contractId, args.version);
+  }
+
+  @Query(() => String, {
+    description: 'The contract as a readable Markdown document, with its hash and signatures.',
+  })
+  contractDocument(@CurrentCaller() caller: Caller, @Args() args: ContractExportArgs): Promise<string> {
+    return this.query.document(caller, args.contractId, args.version);
+  }
+
+  @Mutation(() => ContractVersion, {
+    description: "A party's LEGAL user saves a new version, based on the latest (CONFLICT otherwise).",
+  })
+  editContract(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: EditContractInput,
+  ): Promise<ContractVersion> {
+    return this.drafting.edit(caller, input);
+  }
+
+  @Mutation(() => DataSharingContract, {
+    description: 'Freeze the latest version and its SHA-256 for signing.',
+  })
+  agreeContract(
+    @CurrentCaller() caller: Caller,
+    @Args() args: AgreeContractArgs,
+  ): Promise<DataSharingContract> {
+    return this.drafting.agree(caller, args.contractId, args.version);
+  }
+
+  @Mutation(() => ContractVersion, {
+    description: 'Back to negotiation before every party has signed: a new version; signatures are voided.',
+  })
+  reopenContractNegotiation(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ContractReasonArgs,
+  ): Promise<ContractVersion> {
+    return this.drafting.reopen(caller, args.contractId, args.reason);
+  }
+
+  @Mutation(() => DataSharingContract, {
+    description: "A party's SIGNATORY signs the agreed version's hash.",
+  })
+  signContract(
+    @CurrentCaller() caller: Caller,
+    @Args() args: SignContractArgs,
+  ): Promise<DataSharingContract> {
+    return this.lifecycle.sign(caller, args.contractId, args.hash);
+  }
+
+  @Mutation(() => DataSharingContract, {
+    description: 'A provider suspends an active contract, with a reason.',
+  })
+  suspendContract(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ContractReasonArgs,
+  ): Promise<DataSharingContract> {
+    return this.lifecycle.suspend(caller, args.contractId, args.reason);
+  }
+
+  @Mutation(() => DataSharingContract, { description: 'A provider lifts its suspension.' })
+  resumeContract(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ContractReasonArgs,
+  ): Promise<DataSharingContract> {
+    return this.lifecycle.resume(caller, args.contractId, args.reason);
+  }
+
+  @Mutation(() => DataSharingContract, {
+    description: 'A provider ends the contract for good, with a reason.',
+  })
+  terminateContract(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ContractReasonArgs,
+  ): Promise<DataSharingContract> {
+    return this.lifecycle.terminate(caller, args.contractId, args.reason);
+  }
+
+  @ResolveField(() => ContractStatus, { description: 'The state as of now.' })
+  status(@Parent() contract: DataSharingContract): Promise<ContractStatus> {
+    return this.query.statusOf(contract);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Why it is suspended or terminated.' })
+  statusReason(@Parent() contract: DataSharingContract): Promise<string | null> {
+    return this.query.statusReasonOf(contract);
+  }
+
+  @ResolveField(() => [ContractPartyType])
+  parties(@Parent() contract: DataSharingContract): Promise<ContractPartyType[]> {
+    return this.query.parties(contract);
+  }
+
+  @ResolveField(() => [ContractVersion], { description: 'Every version, newest first.' })
+  versions(
+    @CurrentCaller() caller: Caller,
+    @Parent() contract: DataSharingContract,
+  ): Promise<ContractVersion[]> {
+    return this.drafting.versions(caller, contract.id);
+  }
+
+  @ResolveField(() => ContractVersion, { description: 'A version by number (default: the latest).' })
+  version(
+    @Parent() contract: DataSharingContract,
+    @Args('number', { type: () => Int, nullable: true }) number?: number,
+  ): Promise<ContractVersion> {
+    return this.drafting.version(contract, number ?? contract.currentVersion);
+  }
+
+  @ResolveField(() => [ContractSignature], { description: 'Every signature, voided ones included.' })
+  signatures(@Parent() contract: DataSharingContract): Promise<ContractSignature[]> {
+    return this.query.signatures(contract.id);
+  }
+
+  @ResolveField(() => [ContractObligation])
+  obligations(@Parent() contract: DataSharingContract): Promise<ContractObligation[]> {
+    return this.query.obligations(contract.id);
+  }
+}
+
+@Resolver(() => ContractObligation)
+export class ContractObligationResolver {
+  constructor(private readonly lifecycle: ContractLifecycleService) {}
+
+  @Mutation(() => ContractObligation, {
+    description: "The recipient's admin or legal user records a duty as met.",
+  })
+  fulfilObligation(
+    @CurrentCaller() caller: Caller,
+    @Args() args: FulfilObligationArgs,
+  ): Promise<ContractObligation> {
+    return this.lifecycle.fulfil(caller, args.obligationId, args.evidence);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Unmet past its due date: the grant is suspended until met.' })
+  overdue(@Parent() obligation: ContractObligation): boolean {
+    return !obligation.metAt && obligation.dueAt !== null && obligation.dueAt.getTime() <= Date.now();
+  }
+}
+
+@Resolver(() => DatasetAccessGrant)
+export class DataAccessResolver {
+  constructor(private readonly access: DataAccessService) {}
+
+  @Mutation(() => DatasetAccessGrant, {
+    description:
+      "Read a dataset's storage location and manifest under a live contract, for a purpose it permits. Recorded in the audit trail, granted or refused.",
+  })
+  accessDataset(
+    @CurrentCaller() caller: Caller,
+    @Args() args: AccessDatasetArgs,
+  ): Promise<DatasetAccessGrant> {
+    return this.access.access(caller, args.datasetId, args.purpose);
+  }
+}

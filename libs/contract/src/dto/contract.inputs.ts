@@ -1,0 +1,257 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { LocalDateScalar, PageArgs, UUIDScalar } from '@tetrad/core';
+import { DataModality, Purpose } from '@tetrad/dataset';
+import { ContractDuty, ContractProhibition, ContractStatus } from '../contract-enums';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class DutyTermInput {
+  @Field(() => ContractDuty)
+  @IsEnum(ContractDuty)
+  duty!: ContractDuty;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'dueInDays cannot be negative' })
+  @Max(3_650)
+  dueInDays?: number | null;
+}
+
+@InputType()
+export class ContractTermsInput {
+  @Field(() => [UUIDScalar])
+  @ArrayMinSize(1, { message: 'the terms cover at least one dataset' })
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  datasetIds!: string[];
+
+  @Field(() => [Purpose])
+  @ArrayMinSize(1, { message: 'the terms permit at least one purpose' })
+  @ArrayUnique()
+  @IsEnum(Purpose, { each: true })
+  purposes!: Purpose[];
+
+  @Field(() => [ContractProhibition])
+  @ArrayUnique()
+  @IsEnum(ContractProhibition, { each: true })
+  prohibitions!: ContractProhibition[];
+
+  @Field(() => [DutyTermInput])
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => DutyTermInput)
+  duties!: DutyTermInput[];
+
+  @Field(() => LocalDateScalar)
+  startsOn!: string;
+
+  @Field(() => LocalDateScalar)
+  endsOn!: string;
+
+  @Field(() => [DataModality])
+  @ArrayUnique()
+  @IsEnum(DataModality, { each: true })
+  excludedModalities!: DataModality[];
+}
+
+@InputType()
+export class ClauseInput {
+  @Field()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'a clause key is lower-case letters, digits and dashes' })
+  key!: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 20_000, { message: 'a clause text is 1 to 20,000 characters long' })
+  text!: string;
+}
+
+@InputType()
+export class EditContractInput {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  contractId!: string;
+
+  @Field(() => Int, {
+    description: 'The version you edited: refused with CONFLICT if it is no longer the latest.',
+  })
+  @IsInt()
+  @Min(1)
+  baseVersion!: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  title?: string;
+
+  @Field(() => ContractTermsInput)
+  @ValidateNested()
+  @Type(() => ContractTermsInput)
+  terms!: ContractTermsInput;
+
+  @Field(() => [ClauseInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ClauseInput)
+  clauses!: ClauseInput[];
+
+  @Field({ defaultValue: '', description: 'What changed and why.' })
+  @IsString()
+  @Length(0, 2_000)
+  note: string = '';
+}
+
+@ArgsType()
+export class DataSharingContractsArgs extends PageArgs {
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
+  @Field(() => ContractStatus, { nullable: true, description: 'The state as of now.' })
+  @IsOptional()
+  @IsEnum(ContractStatus)
+  status?: ContractStatus;
+
+  @Field(() => UUIDScalar, { nullable: true, description: 'Only contracts covering this dataset.' })
+  @IsOptional()
+  @IsUUID()
+  datasetId?: string;
+}
+
+@ArgsType()
+export class ContractReasonArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  contractId!: string;
+
+  @Field({ description: 'Why: shown to every party and kept in the audit trail.' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
+  reason!: string;
+}
+
+@ArgsType()
+export class AgreeContractArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  contractId!: string;
+
+  @Field(() => Int, { description: 'The version to freeze: it must be the latest.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ArgsType()
+export class SignContractArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  contractId!: string;
+
+  @Field({ description: "The agreed version's SHA-256 (64 hex digits), as you read it." })
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'hash must be 64 hexadecimal digits (a SHA-256)' })
+  hash!: string;
+}
+
+@ArgsType()
+export class CompareContractVersionsArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  contractId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  fromVersion!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  toVersion!: number;
+}
+
+@ArgsType()
+export class ContractExportArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  contractId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Default: the agreed version, else the latest.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+@ArgsType()
+export class FulfilObligationArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  obligationId!: string;
+
+  @Field({ description: 'What shows it was met: a deletion certificate, a report link, …' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 2_000, { message: 'evidence must be 3 to 2,000 characters long' })
+  evidence!: string;
+}
+
+@ArgsType()
+export class AccessDatasetArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  datasetId!: string;
+
+  @Field(() => Purpose, { description: 'What you will use it for: it must be one the contract permits.' })
+  @IsEnum(Purpose)
+  purpose!: Purpose;
+}
+
+@ArgsType()
+export class PurposeMatchArgs {
+  @Field(() => [UUIDScalar])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  datasetIds!: string[];
+
+  @Field(() => Purpose)
+  @IsEnum(Purpose)
+  purpose!: Purpose;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1_825)
+  durationDays!: number;
+}

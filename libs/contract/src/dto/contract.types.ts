@@ -1,0 +1,172 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar, JSONScalar, LocalDateScalar, UUIDScalar } from '@tetrad/core';
+import { DataModality, Purpose } from '@tetrad/dataset';
+import {
+  AccessEffect,
+  ClauseChangeKind,
+  ContractDuty,
+  ContractPartyRole,
+  ContractProhibition,
+} from '../contract-enums';
+
+@ObjectType('ContractDutyTerm')
+export class DutyTermType {
+  @Field(() => ContractDuty)
+  duty!: ContractDuty;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days allowed: from the start date, or from the end date for DELETE_ON_EXPIRY. Null: a standing duty.',
+  })
+  dueInDays!: number | null;
+}
+
+@ObjectType('ContractTerms', { description: 'The machine-readable terms Tetrad enforces.' })
+export class ContractTermsType {
+  @Field(() => [UUIDScalar])
+  datasetIds!: string[];
+
+  @Field(() => [Purpose])
+  purposes!: Purpose[];
+
+  @Field(() => [ContractProhibition])
+  prohibitions!: ContractProhibition[];
+
+  @Field(() => [DutyTermType])
+  duties!: DutyTermType[];
+
+  @Field(() => LocalDateScalar, { description: 'Access starts at 00:00 UTC on this day.' })
+  startsOn!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Access ends at 00:00 UTC on this day.' })
+  endsOn!: string;
+
+  @Field(() => [DataModality], { description: 'Modalities withheld from the recipient.' })
+  excludedModalities!: DataModality[];
+}
+
+@ObjectType('ContractClause')
+export class ClauseType {
+  @Field({ description: 'Stable across versions, so clauses can be compared.' })
+  key!: string;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: 'Markdown.' })
+  text!: string;
+}
+
+@ObjectType('ContractParty')
+export class ContractPartyType {
+  @Field(() => UUIDScalar)
+  organizationId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => ContractPartyRole)
+  role!: ContractPartyRole;
+
+  @Field({ description: 'Whether its SIGNATORY has signed the agreed version.' })
+  signed!: boolean;
+}
+
+@ObjectType('TextSegment')
+export class TextSegmentType {
+  @Field({ description: 'SAME, ADDED or REMOVED.' })
+  kind!: string;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType('ClauseChange')
+export class ClauseChangeType {
+  @Field()
+  key!: string;
+
+  @Field(() => ClauseChangeKind)
+  change!: `${ClauseChangeKind}`;
+
+  @Field(() => ClauseType, { nullable: true })
+  before!: ClauseType | null;
+
+  @Field(() => ClauseType, { nullable: true })
+  after!: ClauseType | null;
+
+  @Field({ description: 'Whether the title changed (segments cover the text).' })
+  titleChanged!: boolean;
+
+  @Field(() => [TextSegmentType], { description: 'Word-level changes of a CHANGED clause.' })
+  segments!: TextSegmentType[];
+}
+
+@ObjectType('TermChange')
+export class TermChangeType {
+  @Field()
+  field!: string;
+
+  @Field(() => AccessEffect)
+  effect!: `${AccessEffect}`;
+
+  @Field({ description: 'What the change does to access, in words.' })
+  summary!: string;
+}
+
+@ObjectType('ContractVersionComparison')
+export class ContractComparison {
+  @Field(() => Int)
+  fromVersion!: number;
+
+  @Field(() => Int)
+  toVersion!: number;
+
+  @Field(() => [ClauseChangeType], { description: 'The legal diff.' })
+  clauses!: ClauseChangeType[];
+
+  @Field(() => [TermChangeType], { description: 'The permission diff.' })
+  terms!: TermChangeType[];
+
+  @Field({ description: 'Whether the later version gives the recipient more access anywhere.' })
+  widens!: boolean;
+
+  @Field({ description: 'Whether it gives less access anywhere.' })
+  narrows!: boolean;
+
+  @Field()
+  summary!: string;
+}
+
+@ObjectType('DatasetAccessGrant', { description: 'What a live contract lets the caller read, now.' })
+export class DatasetAccessGrant {
+  @Field(() => UUIDScalar)
+  datasetId!: string;
+
+  @Field(() => UUIDScalar)
+  contractId!: string;
+
+  @Field(() => Purpose)
+  purpose!: Purpose;
+
+  @Field()
+  storageLocation!: string;
+
+  @Field()
+  checksum!: string;
+
+  @Field(() => [DataModality], { description: 'The modalities the contract lets the caller use.' })
+  modalities!: DataModality[];
+
+  @Field(() => [DataModality])
+  excludedModalities!: DataModality[];
+
+  @Field(() => JSONScalar, {
+    description: 'The manifest: format, robot type, totals and features, less excluded modalities.',
+  })
+  manifest!: Record<string, unknown>;
+
+  @Field(() => DateTimeScalar, { description: 'When this grant ends.' })
+  validUntil!: Date;
+}
