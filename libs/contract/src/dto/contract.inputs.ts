@@ -19,6 +19,7 @@ import { LocalDateScalar, PageArgs, UUIDScalar } from '@tetrad/core';
 import { DataModality, Purpose } from '@tetrad/dataset';
 import { ContractDuty, ContractProhibition, ContractStatus } from '../contract-enums';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
@@ -62,9 +63,11 @@ export class ContractTermsInput {
   duties!: DutyTermInput[];
 
   @Field(() => LocalDateScalar)
+  @Matches(ISO_DATE, { message: 'startsOn is a date, YYYY-MM-DD' })
   startsOn!: string;
 
   @Field(() => LocalDateScalar)
+  @Matches(ISO_DATE, { message: 'endsOn is a date, YYYY-MM-DD' })
   endsOn!: string;
 
   @Field(() => [DataModality])
