@@ -20,6 +20,7 @@ import {
 } from '@tetrad/core';
 import { Dataset, DatasetService, matchPurpose } from '@tetrad/dataset';
 import { AccessRequestService } from './access-request.service';
+import { DataAccessRequestStatus } from './contract-enums';
 import { ACCESS_REQUEST_ITEMS } from './contract.loaders';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import {
@@ -127,7 +128,9 @@ export class AccessRequestResolver {
 
   @ResolveField(() => Boolean, { description: 'Undecided past its review due date.' })
   overdue(@Parent() request: DataAccessRequest): boolean {
-    const open = request.status === 'SUBMITTED' || request.status === 'UNDER_REVIEW';
+    const open =
+      request.status === DataAccessRequestStatus.SUBMITTED ||
+      request.status === DataAccessRequestStatus.UNDER_REVIEW;
     return open && request.reviewDueAt.getTime() < Date.now();
   }
 }

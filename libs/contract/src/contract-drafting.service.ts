@@ -9,7 +9,7 @@ import {
   NotFoundError,
   type Caller,
 } from '@tetrad/core';
-import { DatasetService, type DataPurpose } from '@tetrad/dataset';
+import { DatasetService } from '@tetrad/dataset';
 import { UserService } from '@tetrad/identity';
 import { OrganizationService } from '@tetrad/organization';
 import { defaultClauses, defaultTerms } from './clause-templates';
@@ -91,12 +91,12 @@ export class ContractDraftingService {
     );
     const terms = defaultTerms({
       datasetIds,
-      purposes: [request.purpose as DataPurpose],
+      purposes: [request.purpose],
       startsOn: new Date().toISOString().slice(0, 10),
       durationDays: request.durationDays,
     });
     const clauses = defaultClauses({
-      purposes: [request.purpose as DataPurpose],
+      purposes: [request.purpose],
       providerNames: providers.map(nameOf),
       recipientName: nameOf(request.requesterOrganizationId),
       datasetNames: datasetIds.map((id) => names.datasets.get(id) ?? id),

@@ -66,9 +66,10 @@ function abilityOf(input: CallerInput): AppAbility {
     consortiumId,
     partyRole: 'SUPPLIER',
   }));
-  return buildAbility({ caller, activeConsortiumIds: input.activeConsortiumIds, memberships, contracts: NO_CONTRACT_FACTS }, [
-    consortiumRules,
-  ]);
+  return buildAbility(
+    { caller, activeConsortiumIds: input.activeConsortiumIds, memberships, contracts: NO_CONTRACT_FACTS },
+    [consortiumRules],
+  );
 }
 
 /**

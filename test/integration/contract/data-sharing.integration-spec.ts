@@ -57,7 +57,14 @@ const code = (response: GraphQLResponse<unknown>): string | undefined =>
 const today = (offsetDays = 0): string =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-describe('data sharing: request → contract → signatures → enforced access', () => {
+/**
+ * The whole chain runs twice: on the PostgreSQL server of the run and on the embedded database,
+ * whose single connection turns any read outside a mutation's transaction into a hang.
+ */
+describe.each([
+  ['the configured database', false],
+  ['the embedded database', true],
+])('data sharing on %s: request → contract → signatures → enforced access', (_database, embedded) => {
   let t: TestApp;
   let instituteLegal: string;
   let instituteSignatory: string;
@@ -87,7 +94,7 @@ describe('data sharing: request → contract → signatures → enforced access'
     t.dataSource.query(`SELECT after FROM audit_entry WHERE action = $1 ORDER BY seq`, [action]);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { embedded });
     const institute = await organizationIdByName(
       t,
       DEMO_ORGANIZATIONS.find((o) => o.kind === 'RESEARCH_INSTITUTE')!.name,

@@ -36,6 +36,7 @@ function sample(type: GraphQLInputType): unknown {
     Float: 1,
     Boolean: true,
     DateTime: '2026-01-01T00:00:00Z',
+    LocalDate: '2026-01-01',
     JSON: {},
   };
   return samples[named.name] ?? 'x';
