@@ -23,6 +23,7 @@ const shared = {
     '^@tetrad/ticket$': '<rootDir>/libs/ticket/src/index.ts',
     '^@tetrad/dataset$': '<rootDir>/libs/dataset/src/index.ts',
     '^@tetrad/contract$': '<rootDir>/libs/contract/src/index.ts',
+    '^@tetrad/milestone$': '<rootDir>/libs/milestone/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],

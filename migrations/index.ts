@@ -10,6 +10,7 @@ import { AddTicketFilterIndexes1764165600000 } from './1764165600000-AddTicketFi
 import { CreateTicketLabel1764172800000 } from './1764172800000-CreateTicketLabel';
 import { CreateDataset1764180000000 } from './1764180000000-CreateDataset';
 import { CreateDataSharing1764187200000 } from './1764187200000-CreateDataSharing';
+import { CreateMilestones1764194400000 } from './1764194400000-CreateMilestones';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateTicketLabel1764172800000,
   CreateDataset1764180000000,
   CreateDataSharing1764187200000,
+  CreateMilestones1764194400000,
 ];

@@ -18,6 +18,7 @@ import { ConsortiumModule } from '@tetrad/consortium';
 import { ContractModule } from '@tetrad/contract';
 import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
+import { MilestoneModule } from '@tetrad/milestone';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
 import { TicketModule } from '@tetrad/ticket';
@@ -49,6 +50,7 @@ export class AppModule {
         TicketModule,
         DatasetModule,
         ContractModule,
+        MilestoneModule,
       ],
     };
   }

@@ -126,6 +126,15 @@ export class ConsortiumService {
     return rows.map(({ consortiumId, partyRole }) => ({ consortiumId, partyRole }));
   }
 
+  /** The organisations holding an ACTIVE membership of a consortium, sorted. */
+  async activeMemberOrganizationIds(consortiumId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(Membership).find({
+      select: { organizationId: true },
+      where: { consortiumId, status: MembershipStatus.ACTIVE },
+    });
+    return rows.map((row) => row.organizationId).sort();
+  }
+
   async lockedConsortium(manager: EntityManager, id: string): Promise<Consortium> {
     const consortium = await manager.findOne(Consortium, {
       where: { id },

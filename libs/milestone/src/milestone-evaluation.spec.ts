@@ -1,7 +1,7 @@
 import {
   evaluateMilestone,
   type KpiTarget,
-  type MilestoneStatus,
+  type MilestoneState,
   type MilestoneToEvaluate,
   type VerifiedReport,
 } from './milestone-evaluation';
@@ -53,7 +53,7 @@ describe('evaluateMilestone: outcome', () => {
     expect(evaluation.achievedBy).toBe(achievedBy);
   });
 
-  it.each<[MilestoneStatus, string]>([
+  it.each<[MilestoneState, string]>([
     ['ACHIEVED', AFTER_DUE],
     ['MISSED', BEFORE_DUE],
     ['WAIVED', AFTER_DUE],
@@ -66,7 +66,7 @@ describe('evaluateMilestone: outcome', () => {
     );
   });
 
-  it.each<MilestoneStatus>(['PLANNED', 'IN_PROGRESS'])('a %s milestone is judged', (status) => {
+  it.each<MilestoneState>(['PLANNED', 'IN_PROGRESS'])('a %s milestone is judged', (status) => {
     expect(evaluateMilestone(milestone({ status }), [JAN, FEB], BEFORE_DUE).outcome).toBe('ACHIEVED');
   });
 });

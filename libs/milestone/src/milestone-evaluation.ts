@@ -13,13 +13,13 @@
  * - ACHIEVED, MISSED and WAIVED are final: they are returned as they are, never re-judged.
  */
 
-export type KpiComparator = 'GTE' | 'LTE';
-export type MilestoneStatus = 'PLANNED' | 'IN_PROGRESS' | 'ACHIEVED' | 'MISSED' | 'WAIVED';
+export type TargetComparator = 'GTE' | 'LTE';
+export type MilestoneState = 'PLANNED' | 'IN_PROGRESS' | 'ACHIEVED' | 'MISSED' | 'WAIVED';
 export type MilestoneOutcome = 'ACHIEVED' | 'MISSED' | 'PENDING' | 'WAIVED';
 
 export interface KpiTarget {
   kpiKey: string;
-  comparator: KpiComparator;
+  comparator: TargetComparator;
   value: number;
   minOperatingHours?: number | null;
 }
@@ -30,7 +30,7 @@ export interface MilestoneToEvaluate {
   windowStart: string;
   windowEnd: string;
   dueAt: string;
-  status: MilestoneStatus;
+  status: MilestoneState;
 }
 
 export interface VerifiedReport {
@@ -44,7 +44,7 @@ export interface VerifiedReport {
 
 export interface TargetCheck {
   kpiKey: string;
-  comparator: KpiComparator;
+  comparator: TargetComparator;
   target: number;
   /** Hours-weighted mean, or null when no report carries the KPI over a positive number of hours. */
   actual: number | null;
@@ -64,7 +64,7 @@ export interface MilestoneEvaluation {
   achievedBy?: string;
 }
 
-const FINAL: Readonly<Partial<Record<MilestoneStatus, MilestoneOutcome>>> = {
+const FINAL: Readonly<Partial<Record<MilestoneState, MilestoneOutcome>>> = {
   ACHIEVED: 'ACHIEVED',
   MISSED: 'MISSED',
   WAIVED: 'WAIVED',
@@ -153,12 +153,12 @@ function checkTarget(target: KpiTarget, reports: readonly VerifiedReport[]): Tar
 }
 
 /** Weighting by hours adds rounding error: a success rate of exactly 0.95 must still reach ≥ 0.95. */
-function reaches(actual: number, comparator: KpiComparator, target: number): boolean {
+function reaches(actual: number, comparator: TargetComparator, target: number): boolean {
   const tolerance = 1e-9 * Math.max(1, Math.abs(target));
   return comparator === 'GTE' ? actual >= target - tolerance : actual <= target + tolerance;
 }
 
-const SYMBOL: Readonly<Record<KpiComparator, string>> = { GTE: '≥', LTE: '≤' };
+const SYMBOL: Readonly<Record<TargetComparator, string>> = { GTE: '≥', LTE: '≤' };
 
 /** E.g. "throughput: 21.3 ≥ 21 over 240 h from 2 verified reports — met." */
 function describe(check: Omit<TargetCheck, 'sentence'>, valueMet: boolean, hoursMet: boolean): string {

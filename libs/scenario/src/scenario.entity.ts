@@ -34,8 +34,11 @@ export class KpiDefinition {
   @Field(() => KpiDirection)
   direction!: KpiDirection;
 
-  @Field(() => Float, { nullable: true, description: 'What people achieve today.' })
+  @Field(() => Float, { nullable: true, description: 'What people achieve today (the low end of a range).' })
   humanBaseline?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The top of the human range, if a range.' })
+  humanBaselineHigh?: number | null;
 
   @Field(() => Float, { nullable: true })
   target?: number | null;

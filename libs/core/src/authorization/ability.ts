@@ -30,7 +30,10 @@ export type Action =
   | 'terminate'
   | 'fulfil'
   | 'access'
-  | 'readLocation';
+  | 'readLocation'
+  | 'verify'
+  | 'approve'
+  | 'evaluate';
 
 /**
  * The fields rules may test, per subject type. Records are checked as `subject(type, record)`;
@@ -59,6 +62,9 @@ export interface SubjectFields {
     providerOrganizationIds: string[];
     recipientOrganizationId: string;
   };
+  KpiReport: { id: string; consortiumId: string; submittedByOrganizationId: string };
+  Milestone: { id: string; consortiumId: string };
+  LedgerEntry: { consortiumId: string; organizationId: string };
   /** Reading a dataset's storage location for one purpose: granted only by live contracts. */
   DatasetAccess: { datasetId: string; purpose: string };
 }

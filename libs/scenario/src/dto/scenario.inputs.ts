@@ -50,6 +50,14 @@ export class KpiInput {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   humanBaseline?: number;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The top of the human range, when people achieve a range (e.g. 30–40 a minute).',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  humanBaselineHigh?: number;
+
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })

@@ -1,0 +1,305 @@
+import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DateTimeScalar, PageArgs, SafeIntScalar, UUIDScalar } from '@tetrad/core';
+import { KpiComparator, KpiReportStatus, MilestoneProposalKind, MilestoneStatus } from '../milestone-enums';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const KPI_KEY = /^[a-z][a-zA-Z0-9_.-]{0,59}$/;
+
+@InputType()
+export class KpiValueInput {
+  @Field()
+  @Matches(KPI_KEY, { message: 'kpiKey is the key of a KPI defined on the scenario' })
+  kpiKey!: string;
+
+  @Field(() => Float)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value!: number;
+}
+
+@InputType()
+export class SubmitKpiReportInput {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  scenarioId!: string;
+
+  @Field(() => DateTimeScalar)
+  @IsDate()
+  periodStart!: Date;
+
+  @Field(() => DateTimeScalar)
+  @IsDate()
+  periodEnd!: Date;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0, { message: 'unitsProcessed cannot be negative' })
+  unitsProcessed!: number;
+
+  @Field(() => Float, { description: 'Wall-clock hours the robots ran in the period.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'operatingHours cannot be negative' })
+  operatingHours!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0, { message: 'robotsInService cannot be negative' })
+  robotsInService!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0, { message: 'interventions cannot be negative' })
+  interventions!: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  successes?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  attempts?: number;
+
+  @Field(() => [KpiValueInput])
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => KpiValueInput)
+  values!: KpiValueInput[];
+}
+
+@ArgsType()
+export class KpiReportsArgs extends PageArgs {
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  scenarioId?: string;
+
+  @Field(() => KpiReportStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(KpiReportStatus)
+  status?: KpiReportStatus;
+}
+
+@ArgsType()
+export class ReviewKpiReportArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Required to dispute: what is wrong.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
+  reason?: string;
+}
+
+@InputType()
+export class KpiTargetInput {
+  @Field()
+  @Matches(KPI_KEY, { message: 'kpiKey is the key of a KPI defined on the scenario' })
+  kpiKey!: string;
+
+  @Field(() => KpiComparator)
+  @IsEnum(KpiComparator)
+  comparator!: KpiComparator;
+
+  @Field(() => Float)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value!: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  minOperatingHours?: number;
+}
+
+@InputType()
+export class BasisPointShareInput {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  organizationId!: string;
+
+  @Field(() => Int)
+  @IsInt({ message: 'basisPoints are whole numbers' })
+  basisPoints!: number;
+}
+
+@InputType()
+export class CreateMilestoneInput {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  scenarioId!: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200, { message: 'name must be 3 to 200 characters long' })
+  name!: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @Length(0, 5_000)
+  description: string = '';
+
+  @Field(() => [KpiTargetInput])
+  @ArrayMinSize(1, { message: 'a milestone has at least one KPI target' })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => KpiTargetInput)
+  targets!: KpiTargetInput[];
+
+  @Field(() => DateTimeScalar)
+  @IsDate()
+  windowStart!: Date;
+
+  @Field(() => DateTimeScalar)
+  @IsDate()
+  windowEnd!: Date;
+
+  @Field(() => DateTimeScalar)
+  @IsDate()
+  dueAt!: Date;
+
+  @Field({ defaultValue: 'CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency is an ISO 4217 code such as CNY' })
+  currency: string = 'CNY';
+
+  @Field(() => SafeIntScalar, { description: 'In minor units (fen for CNY).' })
+  @IsInt()
+  @Min(0, { message: 'rewardPoolMinor cannot be negative' })
+  rewardPoolMinor!: number;
+
+  @Field(() => SafeIntScalar, { description: 'In minor units.' })
+  @IsInt()
+  @Min(0, { message: 'riskAmountMinor cannot be negative' })
+  riskAmountMinor!: number;
+
+  @Field(() => [BasisPointShareInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BasisPointShareInput)
+  shares!: BasisPointShareInput[];
+}
+
+@ArgsType()
+export class UpdateMilestoneSplitArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  milestoneId!: string;
+
+  @Field(() => [BasisPointShareInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BasisPointShareInput)
+  shares!: BasisPointShareInput[];
+}
+
+@ArgsType()
+export class ProposeMilestoneChangeArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  milestoneId!: string;
+
+  @Field(() => MilestoneProposalKind)
+  @IsEnum(MilestoneProposalKind)
+  kind!: MilestoneProposalKind;
+
+  @Field(() => [BasisPointShareInput], { nullable: true, description: 'The new split, for CHANGE_SPLIT.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BasisPointShareInput)
+  shares?: BasisPointShareInput[];
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
+  reason!: string;
+}
+
+@ArgsType()
+export class MilestonesArgs extends PageArgs {
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  scenarioId?: string;
+
+  @Field(() => MilestoneStatus, { nullable: true, description: 'The state as of now.' })
+  @IsOptional()
+  @IsEnum(MilestoneStatus)
+  status?: MilestoneStatus;
+}
+
+@ArgsType()
+export class LedgerTotalsArgs {
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  scenarioId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true, description: 'One party.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+@ArgsType()
+export class LedgerArgs extends PageArgs {
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  scenarioId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true, description: 'One party.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  milestoneId?: string;
+}

@@ -1,0 +1,6 @@
+export * from './milestone.module';
+export * from './milestone-enums';
+export * from './kpi-report.entity';
+export * from './milestone.entity';
+export { deriveKpiFigures, type KpiFigures } from './kpi-figures';
+export { allocate, validateShares } from './reward-split';
