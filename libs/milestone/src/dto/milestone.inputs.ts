@@ -19,7 +19,7 @@ import { DateTimeScalar, PageArgs, SafeIntScalar, UUIDScalar } from '@tetrad/cor
 import { KpiComparator, KpiReportStatus, MilestoneProposalKind, MilestoneStatus } from '../milestone-enums';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const KPI_KEY = /^[a-z][a-zA-Z0-9_.-]{0,59}$/;
+const KPI_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 @InputType()
 export class KpiValueInput {
