@@ -24,6 +24,7 @@ const shared = {
     '^@tetrad/dataset$': '<rootDir>/libs/dataset/src/index.ts',
     '^@tetrad/contract$': '<rootDir>/libs/contract/src/index.ts',
     '^@tetrad/milestone$': '<rootDir>/libs/milestone/src/index.ts',
+    '^@tetrad/portfolio$': '<rootDir>/libs/portfolio/src/index.ts',
     '^@tetrad/migrations$': '<rootDir>/migrations/index.ts',
   },
   setupFiles: ['reflect-metadata'],

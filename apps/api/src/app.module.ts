@@ -20,6 +20,7 @@ import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
 import { MilestoneModule } from '@tetrad/milestone';
 import { OrganizationModule } from '@tetrad/organization';
+import { PortfolioModule } from '@tetrad/portfolio';
 import { ScenarioModule } from '@tetrad/scenario';
 import { TicketModule } from '@tetrad/ticket';
 import { graphqlOptions } from './graphql.options';
@@ -51,6 +52,7 @@ export class AppModule {
         DatasetModule,
         ContractModule,
         MilestoneModule,
+        PortfolioModule,
       ],
     };
   }

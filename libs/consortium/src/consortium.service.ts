@@ -126,6 +126,11 @@ export class ConsortiumService {
     return rows.map(({ consortiumId, partyRole }) => ({ consortiumId, partyRole }));
   }
 
+  /** Every consortium, for the programme office's figures. */
+  async count(): Promise<number> {
+    return this.dataSource.getRepository(Consortium).count();
+  }
+
   /** The organisations holding an ACTIVE membership of a consortium, sorted. */
   async activeMemberOrganizationIds(consortiumId: string): Promise<string[]> {
     const rows = await this.dataSource.getRepository(Membership).find({

@@ -167,6 +167,29 @@ export class ContractQueryService {
     });
   }
 
+  /** Contracts ACTIVE now, and the datasets and hours they share (null: every consortium). */
+  async sharingFigures(
+    consortiumIds: readonly string[] | null,
+  ): Promise<{ activeContracts: number; datasetsShared: number; hoursShared: number }> {
+    const [row] = await this.dataSource.query<{ contracts: number; datasets: number; hours: number }[]>(
+      `WITH live AS (
+         SELECT contract.id, contract.dataset_ids FROM data_sharing_contract contract
+          WHERE contract.status IN ('AGREED', 'ACTIVE') AND contract.fully_signed_at IS NOT NULL
+            ${consortiumIds ? 'AND contract.consortium_id = ANY($1::uuid[])' : ''}
+            AND ${EFFECTIVE_STATUS_SQL} = 'ACTIVE'),
+       shared AS (SELECT DISTINCT unnest(dataset_ids) AS id FROM live)
+       SELECT (SELECT count(*)::int FROM live) AS contracts, count(d.id)::int AS datasets,
+              COALESCE(sum(d.hours), 0)::float8 AS hours
+         FROM shared JOIN dataset d ON d.id = shared.id`,
+      consortiumIds ? [[...consortiumIds]] : [],
+    );
+    return {
+      activeContracts: row?.contracts ?? 0,
+      datasetsShared: row?.datasets ?? 0,
+      hoursShared: row?.hours ?? 0,
+    };
+  }
+
   private async exportData(
     caller: Caller,
     contractId: string,

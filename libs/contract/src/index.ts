@@ -5,3 +5,4 @@ export * from './contract.entity';
 export * from './data-access-request.entity';
 export * from './contract-status';
 export * from './contract-hash';
+export { ContractQueryService } from './contract-query.service';

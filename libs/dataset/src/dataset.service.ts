@@ -107,6 +107,18 @@ export class DatasetService {
     return this.dataSource.getRepository(Dataset).findBy({ id: In([...ids]) });
   }
 
+  /** Datasets and hours of data catalogued (null: every consortium). */
+  async catalogueFigures(
+    consortiumIds: readonly string[] | null,
+  ): Promise<{ datasets: number; hours: number }> {
+    const [row] = await this.dataSource.query<{ datasets: number; hours: number }[]>(
+      `SELECT count(*)::int AS datasets, COALESCE(sum(d.hours), 0)::float8 AS hours FROM dataset d
+        ${consortiumIds ? 'WHERE d.consortium_id = ANY($1::uuid[])' : ''}`,
+      consortiumIds ? [[...consortiumIds]] : [],
+    );
+    return { datasets: row?.datasets ?? 0, hours: row?.hours ?? 0 };
+  }
+
   async list(caller: Caller, args: DatasetsArgs): Promise<ConnectionShape<Dataset>> {
     const ability = await this.authorization.abilityFor(caller);
     const scope = accessibleBy(ability, 'read', 'Dataset', DATASET_COLUMNS);

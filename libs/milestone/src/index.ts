@@ -4,3 +4,4 @@ export * from './kpi-report.entity';
 export * from './milestone.entity';
 export { deriveKpiFigures, type KpiFigures } from './kpi-figures';
 export { allocate, validateShares } from './reward-split';
+export { MilestoneService } from './milestone.service';

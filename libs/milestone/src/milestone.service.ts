@@ -198,6 +198,18 @@ export class MilestoneService {
     });
   }
 
+  /** Milestones by their state now (null: every consortium). */
+  async outcomeCounts(
+    consortiumIds: readonly string[] | null,
+  ): Promise<{ status: string; milestones: number }[]> {
+    return this.dataSource.query<{ status: string; milestones: number }[]>(
+      `SELECT ${MILESTONE_STATUS_SQL} AS status, count(*)::int AS milestones FROM milestone
+        ${consortiumIds ? 'WHERE milestone.consortium_id = ANY($1::uuid[])' : ''}
+        GROUP BY 1 ORDER BY 1`,
+      consortiumIds ? [[...consortiumIds]] : [],
+    );
+  }
+
   private async applyIfUnanimous(
     manager: EntityManager,
     caller: Caller,

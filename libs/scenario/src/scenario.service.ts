@@ -18,6 +18,14 @@ import { Scenario } from './scenario.entity';
 import { DuplicateKpiKeyError } from './scenario.errors';
 import { SCENARIO_COLUMNS } from './scenario.rules';
 
+export interface ScenarioPortfolioRow {
+  sector: string;
+  region: string;
+  scenarios: number;
+  unitsDeployed: number;
+  targetUnits: number;
+}
+
 @Injectable()
 export class ScenarioService {
   constructor(
@@ -82,6 +90,30 @@ export class ScenarioService {
     if (!scenario) throw new NotFoundError('Scenario', id);
     await this.authorization.assertCan(caller, 'read', 'Scenario', { ...scenario }, id);
     return scenario;
+  }
+
+  /**
+   * The programme view: scenarios, units deployed and targeted, by sector and the consortium's
+   * region; `consortiumIds` null means every consortium (the programme office).
+   */
+  async portfolioBySectorAndRegion(consortiumIds: readonly string[] | null): Promise<ScenarioPortfolioRow[]> {
+    const rows = await this.dataSource.query<
+      { sector: string; region: string; scenarios: number; units: string; target: string }[]
+    >(
+      `SELECT s.sector, c.region, count(*)::int AS scenarios,
+              COALESCE(sum(s.units_deployed), 0)::bigint AS units, COALESCE(sum(s.target_units), 0)::bigint AS target
+         FROM scenario s JOIN consortium c ON c.id = s.consortium_id
+        ${consortiumIds ? 'WHERE s.consortium_id = ANY($1::uuid[])' : ''}
+        GROUP BY s.sector, c.region ORDER BY s.sector::text, c.region`,
+      consortiumIds ? [[...consortiumIds]] : [],
+    );
+    return rows.map((row) => ({
+      sector: row.sector,
+      region: row.region,
+      scenarios: row.scenarios,
+      unitsDeployed: Number(row.units),
+      targetUnits: Number(row.target),
+    }));
   }
 
   async list(caller: Caller, args: ScenariosArgs): Promise<ConnectionShape<Scenario>> {

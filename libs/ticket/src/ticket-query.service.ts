@@ -63,6 +63,19 @@ export class TicketQueryService {
     return Object.values(TicketStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 
+  /** Open pain points (not yet resolved) by category (null: every consortium). */
+  async openByCategory(
+    consortiumIds: readonly string[] | null,
+  ): Promise<{ category: string; open: number }[]> {
+    return this.dataSource.query<{ category: string; open: number }[]>(
+      `SELECT t.category::text AS category, count(*)::int AS open FROM ticket t
+        WHERE t.status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS', 'REOPENED')
+        ${consortiumIds ? 'AND t.consortium_id = ANY($1::uuid[])' : ''}
+        GROUP BY t.category ORDER BY t.category`,
+      consortiumIds ? [[...consortiumIds]] : [],
+    );
+  }
+
   private async visible(caller: Caller): Promise<SelectQueryBuilder<Ticket>> {
     const ability = await this.authorization.abilityFor(caller);
     const scope = accessibleBy(ability, 'read', 'Ticket', TICKET_COLUMNS);

@@ -47,6 +47,7 @@ import { TicketService } from './ticket.service';
     ServiceLevelResolver,
     TicketLabelService,
   ],
+  exports: [TicketQueryService],
 })
 export class TicketModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

@@ -117,6 +117,7 @@ describe.each([
             modalities: ['RGB', 'JOINT_STATES', 'TACTILE'],
             format: 'LEROBOT',
             robotType: 'Lingbu H1',
+            hours: 120,
             allowedPurposes: ['RESEARCH', 'MODEL_TRAINING'],
             storageLocation: `s3://jiading/${name}`,
             features: [
@@ -399,6 +400,10 @@ describe.each([
       { id: parcels },
     );
     expect(location.data?.dataset.storageLocation).toBe('s3://jiading/parcel-grasps');
+    const portfolio = await t.as(ZHOU_HUI)<{
+      portfolio: { activeContracts: number; dataHoursShared: number };
+    }>('{ portfolio { activeContracts dataHoursShared } }');
+    expect(portfolio.data?.portfolio).toEqual({ activeContracts: 1, dataHoursShared: 120 });
     const granted = await accessEntries('dataset.access');
     expect(granted.at(-1)!.after).toMatchObject({ purpose: 'RESEARCH', contractId });
     expect(JSON.stringify(granted)).not.toContain('s3://');
@@ -471,6 +476,10 @@ describe.each([
     expect(terminated).toMatchObject({ status: 'TERMINATED', statusReason: 'Audit finding 7' });
     const refused = await access(ZHOU_HUI);
     expect(refused.errors![0]!.message).toContain('is TERMINATED');
+    const portfolio = await t.as(WANG_FANG)<{
+      portfolio: { activeContracts: number; dataHoursShared: number };
+    }>('{ portfolio { activeContracts dataHoursShared } }');
+    expect(portfolio.data?.portfolio).toEqual({ activeContracts: 0, dataHoursShared: 0 });
   });
 
   it('exports the signed version as an ODRL 2.2 Agreement and as a readable document with its hash', async () => {

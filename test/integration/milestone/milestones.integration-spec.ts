@@ -345,5 +345,15 @@ describe.each([
         )
       ).data!.milestones.totalCount,
     ).toBe(0);
+    const portfolio = await t.as(SUN_LI)<{
+      portfolio: { milestonesByStatus: { key: string; count: number }[] };
+    }>('{ portfolio { milestonesByStatus { key count } } }');
+    expect(portfolio.data!.portfolio.milestonesByStatus).toEqual([
+      { key: 'ACHIEVED', count: 1 },
+      { key: 'IN_PROGRESS', count: 1 },
+      { key: 'MISSED', count: 1 },
+      { key: 'PLANNED', count: 1 },
+      { key: 'WAIVED', count: 1 },
+    ]);
   });
 });

@@ -1,0 +1,2 @@
+export * from './portfolio.module';
+export * from './portfolio.types';
