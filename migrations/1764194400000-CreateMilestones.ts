@@ -25,7 +25,7 @@ export class CreateMilestones1764194400000 implements MigrationInterface {
         "consortium_id" uuid NOT NULL,
         "scenario_id" uuid NOT NULL,
         "submitted_by_organization_id" uuid NOT NULL,
-        "submitted_by_user_id" uuid NOT NULL,
+        "submitted_by_user_id" uuid,
         "period_start" TIMESTAMP WITH TIME ZONE NOT NULL,
         "period_end" TIMESTAMP WITH TIME ZONE NOT NULL,
         "units_processed" integer NOT NULL,

@@ -126,6 +126,14 @@ export class ConsortiumService {
     return rows.map(({ consortiumId, partyRole }) => ({ consortiumId, partyRole }));
   }
 
+  /** A consortium's id by its (unique) name, unchecked: for the demo seed. */
+  async idByName(name: string): Promise<string | null> {
+    const consortium = await this.dataSource
+      .getRepository(Consortium)
+      .findOne({ select: { id: true }, where: { name } });
+    return consortium?.id ?? null;
+  }
+
   /** Every consortium, for the programme office's figures. */
   async count(): Promise<number> {
     return this.dataSource.getRepository(Consortium).count();

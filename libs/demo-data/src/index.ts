@@ -206,3 +206,71 @@ export function demoConsortiaOf(organizationKey: string | undefined): string[] {
     (consortium) => organizationKey && consortium.members.includes(organizationKey),
   ).map((consortium) => consortium.name);
 }
+
+/**
+ * The worked example of the programme (DOMAIN.md, "Why it exists"): three humanoids sorting
+ * parcels for 200 hours handled 249,600 parcels — 20.8 a minute against a human pace of 30–40
+ * (52–69 %). Seeded as a scenario of the ACTIVE demo consortium with that verified KPI report
+ * and a milestone it does not yet meet (21 a minute).
+ */
+export const DEMO_SCENARIO = {
+  consortium: 'parcel-sorting',
+  scenarioUser: 'jiading-auto',
+  verifier: 'lingbu-robotics',
+  name: 'Parcel sorting, Jiading hub line 1',
+  sector: 'LOGISTICS',
+  site: 'Jiading logistics hub, sorting line 1',
+  unitsDeployed: 3,
+  targetUnits: 50,
+  kpis: [
+    {
+      key: 'throughput',
+      name: 'Parcels sorted a minute',
+      unit: 'parcels/min',
+      direction: 'HIGHER_IS_BETTER',
+      humanBaseline: 30,
+      humanBaselineHigh: 40,
+      target: 21,
+    },
+    {
+      key: 'success_rate',
+      name: 'Parcels sorted right the first time',
+      unit: 'ratio',
+      direction: 'HIGHER_IS_BETTER',
+      humanBaseline: 0.99,
+      target: 0.95,
+    },
+  ],
+  report: {
+    startDaysAgo: 30,
+    endDaysAgo: 20,
+    unitsProcessed: 249_600,
+    operatingHours: 200,
+    robotsInService: 3,
+    interventions: 14,
+    successes: 247_104,
+    attempts: 249_600,
+    values: [
+      { kpiKey: 'throughput', value: 20.8 },
+      { kpiKey: 'success_rate', value: 0.99 },
+    ],
+  },
+  milestone: {
+    name: 'Pilot acceptance: 21 parcels a minute at 95 % over 200 hours',
+    targets: [
+      { kpiKey: 'throughput', comparator: 'GTE', value: 21, minOperatingHours: null },
+      { kpiKey: 'success_rate', comparator: 'GTE', value: 0.95, minOperatingHours: 200 },
+    ],
+    windowStartDaysAgo: 60,
+    dueInDays: 30,
+    currency: 'CNY',
+    rewardPoolMinor: 50_000_000,
+    riskAmountMinor: 20_000_000,
+    basisPoints: {
+      'jiading-auto': 2_500,
+      'lingbu-robotics': 4_000,
+      'harmonic-drives': 1_500,
+      'embodied-institute': 2_000,
+    } as Record<string, number>,
+  },
+} as const;

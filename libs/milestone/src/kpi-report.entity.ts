@@ -49,9 +49,9 @@ export class KpiReport {
   @Field(() => UUIDScalar)
   submittedByOrganizationId!: string;
 
-  @Column({ name: 'submitted_by_user_id', type: 'uuid' })
-  @Field(() => UUIDScalar)
-  submittedByUserId!: string;
+  @Column({ name: 'submitted_by_user_id', type: 'uuid', nullable: true })
+  @Field(() => UUIDScalar, { nullable: true, description: 'Null for the seeded demo report.' })
+  submittedByUserId!: string | null;
 
   @Column({ name: 'period_start', type: 'timestamptz' })
   @Field(() => DateTimeScalar)

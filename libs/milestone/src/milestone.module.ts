@@ -2,11 +2,13 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
 import { ConsortiumModule } from '@tetrad/consortium';
+import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
 import { KpiReport } from './kpi-report.entity';
 import { KpiReportService } from './kpi-report.service';
 import { LedgerService } from './ledger.service';
 import { MilestoneEvaluationService } from './milestone-evaluation.service';
+import { MilestoneDemoSeed } from './milestone-demo-seed';
 import { MilestoneSweeper } from './milestone-sweeper';
 import { LedgerEntry, Milestone, MilestoneProposal } from './milestone.entity';
 import { KpiReportResolver, LedgerResolver, MilestoneResolver } from './milestone.resolver';
@@ -19,6 +21,7 @@ import { MilestoneService } from './milestone.service';
     TypeOrmModule.forFeature([KpiReport, Milestone, MilestoneProposal, LedgerEntry]),
     ScenarioModule,
     ConsortiumModule,
+    OrganizationModule,
   ],
   providers: [
     KpiReportService,
@@ -26,6 +29,7 @@ import { MilestoneService } from './milestone.service';
     MilestoneEvaluationService,
     LedgerService,
     MilestoneSweeper,
+    MilestoneDemoSeed,
     KpiReportResolver,
     MilestoneResolver,
     LedgerResolver,

@@ -35,6 +35,26 @@ export class ScenarioService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /** The demo scenario (SEED_DEMO_DATA), created once and audited as the system. */
+  async ensureDemoScenario(
+    consortiumId: string,
+    spec: Pick<Scenario, 'name' | 'sector' | 'site' | 'unitsDeployed' | 'targetUnits' | 'kpis'>,
+  ): Promise<{ scenario: Scenario; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(Scenario, { consortiumId, name: spec.name });
+      if (existing) return { scenario: existing, created: false };
+      const scenario = await manager.save(manager.create(Scenario, { ...spec, consortiumId }));
+      await this.audit.record(manager, null, {
+        action: 'scenario.seed',
+        subjectType: 'Scenario',
+        subjectId: scenario.id,
+        consortiumId,
+        after: scenario,
+      });
+      return { scenario, created: true };
+    });
+  }
+
   /** Only the consortium's scenario-user members (ORG_ADMIN or ENGINEER) create scenarios. */
   async create(caller: Caller, input: CreateScenarioInput): Promise<Scenario> {
     await this.consortia.get(caller, input.consortiumId);

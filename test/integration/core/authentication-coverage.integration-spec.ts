@@ -37,6 +37,7 @@ function sample(type: GraphQLInputType): unknown {
     Boolean: true,
     DateTime: '2026-01-01T00:00:00Z',
     LocalDate: '2026-01-01',
+    SafeInt: 1,
     JSON: {},
   };
   return samples[named.name] ?? 'x';

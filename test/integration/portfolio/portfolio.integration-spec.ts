@@ -1,4 +1,8 @@
-import { DEMO_CONSORTIA, DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
+import { DEMO_CONSORTIA, DEMO_PLATFORM_ADMIN_EMAIL, DEMO_SCENARIO } from '@tetrad/demo-data';
+
+// The seeded demo scenario (LOGISTICS, the ACTIVE consortium) counts too.
+const DEMO_UNITS = DEMO_SCENARIO.unitsDeployed;
+const DEMO_TARGET = DEMO_SCENARIO.targetUnits;
 import { consortiumIdByName } from '../../support/members';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
 
@@ -24,6 +28,7 @@ type Figures = {
   datasets: number;
   dataHoursCatalogued: number;
   openPainPointsByCategory: { key: string; count: number }[];
+  milestonesByStatus: { key: string; count: number }[];
 };
 const code = (response: GraphQLResponse<unknown>): string | undefined =>
   response.errors?.[0]?.extensions.code;
@@ -91,10 +96,10 @@ describe('the programme portfolio', () => {
     const all = await figures(DEMO_PLATFORM_ADMIN_EMAIL);
     expect(all).toMatchObject({
       consortia: 2,
-      scenarios: 3,
+      scenarios: 4,
       scenarioGoal: 100,
-      unitsDeployed: 20,
-      targetUnits: 70,
+      unitsDeployed: 20 + DEMO_UNITS,
+      targetUnits: 70 + DEMO_TARGET,
       unitsGoal: 10_000,
       datasets: 1,
       dataHoursCatalogued: 200,
@@ -103,7 +108,7 @@ describe('the programme portfolio', () => {
       all.scenariosBySectorAndRegion.map((group) => [group.sector, group.scenarios, group.unitsDeployed]),
     ).toEqual([
       ['HEALTHCARE', 1, 5],
-      ['LOGISTICS', 1, 3],
+      ['LOGISTICS', 2, 3 + DEMO_UNITS],
       ['MANUFACTURING', 1, 12],
     ]);
     expect(all.openPainPointsByCategory).toEqual([
@@ -111,15 +116,16 @@ describe('the programme portfolio', () => {
       { key: 'SAFETY', count: 2 },
     ]);
     expect((await figures(DEMO_PLATFORM_ADMIN_EMAIL, forming)).scenarios).toBe(1);
+    expect(all.milestonesByStatus).toEqual([{ key: 'IN_PROGRESS', count: 1 }]);
   });
 
   it("gives a member the same figures for its own consortia only, and NOT_FOUND for another's", async () => {
     const mine = await figures(LI_WEI);
     expect(mine).toMatchObject({
       consortia: 1,
-      scenarios: 2,
-      unitsDeployed: 15,
-      targetUnits: 50,
+      scenarios: 3,
+      unitsDeployed: 15 + DEMO_UNITS,
+      targetUnits: 50 + DEMO_TARGET,
       datasets: 1,
     });
     const theirs = await figures(HUANG_MEI);

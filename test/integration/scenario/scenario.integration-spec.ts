@@ -1,4 +1,4 @@
-import { DEMO_CONSORTIA } from '@tetrad/demo-data';
+import { DEMO_CONSORTIA, DEMO_SCENARIO } from '@tetrad/demo-data';
 import { consortiumIdByName } from '../../support/members';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../support/test-app';
 
@@ -122,7 +122,8 @@ describe('scenarios', () => {
     const mine = await as(CHEN_JIE)<{ scenarios: { totalCount: number; nodes: { name: string }[] } }>(
       '{ scenarios(first: 100, sector: LOGISTICS) { totalCount nodes { name } } }',
     );
-    expect(mine.data!.scenarios.nodes.map((node) => node.name)).toEqual([SORTING.name]);
+    // The seeded demo scenario is a LOGISTICS scenario of the same consortium.
+    expect(mine.data!.scenarios.nodes.map((node) => node.name)).toEqual([DEMO_SCENARIO.name, SORTING.name]);
     const theirs = await as(HUANG_MEI)<{ scenarios: { totalCount: number } }>(
       '{ scenarios(first: 100) { totalCount } }',
     );
