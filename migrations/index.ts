@@ -11,6 +11,7 @@ import { CreateTicketLabel1764172800000 } from './1764172800000-CreateTicketLabe
 import { CreateDataset1764180000000 } from './1764180000000-CreateDataset';
 import { CreateDataSharing1764187200000 } from './1764187200000-CreateDataSharing';
 import { CreateMilestones1764194400000 } from './1764194400000-CreateMilestones';
+import { CreateTicketDatasetLink1764201600000 } from './1764201600000-CreateTicketDatasetLink';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateDataset1764180000000,
   CreateDataSharing1764187200000,
   CreateMilestones1764194400000,
+  CreateTicketDatasetLink1764201600000,
 ];

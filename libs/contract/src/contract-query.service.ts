@@ -5,6 +5,7 @@ import {
   accessibleBy,
   APP_CONFIG,
   AuthorizationService,
+  callerLoader,
   paginate,
   type AppConfig,
   type Caller,
@@ -165,6 +166,34 @@ export class ContractQueryService {
         hash: s.hash,
       })),
     });
+  }
+
+  /** The contracts ACTIVE now that cover a dataset and that the caller may see (batched per page). */
+  activeContractsOf(caller: Caller, datasetId: string): Promise<DataSharingContract[]> {
+    return callerLoader<string, DataSharingContract[]>(caller, 'dataset.activeContracts', (ids) =>
+      this.activeContractsBatch(caller, ids),
+    ).load(datasetId);
+  }
+
+  private async activeContractsBatch(
+    caller: Caller,
+    datasetIds: readonly string[],
+  ): Promise<DataSharingContract[][]> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'DataSharingContract', CONTRACT_COLUMNS);
+    const contracts = await this.dataSource
+      .getRepository(DataSharingContract)
+      .createQueryBuilder('contract')
+      .where(scope.sql, scope.params)
+      .andWhere('contract.dataset_ids && CAST(ARRAY[:...datasetIds] AS uuid[])', {
+        datasetIds: [...datasetIds],
+      })
+      .andWhere("contract.status IN ('AGREED', 'ACTIVE')")
+      .andWhere(`${EFFECTIVE_STATUS_SQL} = 'ACTIVE'`)
+      .orderBy('contract.created_at', 'DESC')
+      .addOrderBy('contract.id', 'DESC')
+      .getMany();
+    return datasetIds.map((id) => contracts.filter((contract) => contract.datasetIds.includes(id)));
   }
 
   /** Contracts ACTIVE now, and the datasets and hours they share (null: every consortium). */

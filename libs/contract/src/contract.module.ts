@@ -21,6 +21,7 @@ import { ContractObligationResolver, ContractResolver, DataAccessResolver } from
 import { contractRules } from './contract.rules';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import { DataAccessService } from './data-access.service';
+import { DatasetContractsResolver } from './dataset-contracts.resolver';
 
 /** Access requests, data-use agreements and their enforcement (issue 6). */
 @Module({
@@ -50,6 +51,7 @@ import { DataAccessService } from './data-access.service';
     ContractResolver,
     ContractObligationResolver,
     DataAccessResolver,
+    DatasetContractsResolver,
   ],
   exports: [ContractQueryService],
 })

@@ -14,6 +14,7 @@ export * from './graphql/query-cost';
 export * from './graphql/scalars';
 export * from './health/health.module';
 export * from './loaders/request-loaders';
+export * from './loaders/caller-loaders';
 export * from './logging/logging.module';
 export * from './logging/request-id';
 export * from './pagination/connection.type';

@@ -1,5 +1,13 @@
-import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Connection,
+  connectionCost,
+  CurrentCaller,
+  UUIDScalar,
+  type Caller,
+  type RequestLoaders,
+} from '@tetrad/core';
+import { Organization, ORGANIZATION_BY_ID } from '@tetrad/organization';
 import { DatasetFields, DatasetsArgs, RegisterDatasetInput } from './dto/dataset.inputs';
 import { Dataset } from './dataset.entity';
 import { DatasetService } from './dataset.service';
@@ -55,5 +63,15 @@ export class DatasetResolver {
   })
   storageLocation(@CurrentCaller() caller: Caller, @Parent() dataset: Dataset): Promise<string | null> {
     return this.datasetService.storageLocationFor(caller, dataset);
+  }
+
+  @ResolveField(() => Organization, { description: 'The organisation that owns it (batched).' })
+  async owner(
+    @Parent() dataset: Dataset,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<Organization> {
+    const organization = await loaders.get(ORGANIZATION_BY_ID).load(dataset.ownerOrganizationId);
+    if (!organization) throw new Error(`Organization ${dataset.ownerOrganizationId} vanished`);
+    return organization;
   }
 }

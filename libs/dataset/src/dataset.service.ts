@@ -126,6 +126,9 @@ export class DatasetService {
       .getRepository(Dataset)
       .createQueryBuilder('dataset')
       .where(scope.sql, scope.params);
+    if (args.consortiumId) {
+      query.andWhere('dataset.consortium_id = :consortiumId', { consortiumId: args.consortiumId });
+    }
     if (args.modality)
       query.andWhere('dataset.modalities @> CAST(ARRAY[:wantedModality] AS data_modality[])', {
         wantedModality: args.modality,

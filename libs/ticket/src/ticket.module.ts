@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
 import { ConsortiumModule } from '@tetrad/consortium';
+import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
@@ -12,6 +13,9 @@ import { TicketLabelService } from './ticket-label.service';
 import { ServiceLevelService } from './service-level.service';
 import { ServiceLevelResolver } from './service-level.resolver';
 import { TicketCommentService } from './ticket-comment.service';
+import { TicketDatasetLink } from './ticket-dataset-link.entity';
+import { DatasetTicketsResolver, TicketDatasetResolver } from './ticket-dataset.resolver';
+import { TicketDatasetService } from './ticket-dataset.service';
 import { TicketLink, TicketWatcher } from './ticket-link.entity';
 import { TicketQueryService } from './ticket-query.service';
 import { Ticket, TicketComment } from './ticket.entity';
@@ -30,9 +34,11 @@ import { TicketService } from './ticket.service';
       TicketWatcher,
       TicketServiceLevel,
       TicketLabel,
+      TicketDatasetLink,
     ]),
     ConsortiumModule,
     ScenarioModule,
+    DatasetModule,
     IdentityModule,
     OrganizationModule,
   ],
@@ -46,6 +52,9 @@ import { TicketService } from './ticket.service';
     ServiceLevelService,
     ServiceLevelResolver,
     TicketLabelService,
+    TicketDatasetService,
+    TicketDatasetResolver,
+    DatasetTicketsResolver,
   ],
   exports: [TicketQueryService],
 })

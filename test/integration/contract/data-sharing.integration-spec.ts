@@ -404,6 +404,15 @@ describe.each([
       portfolio: { activeContracts: number; dataHoursShared: number };
     }>('{ portfolio { activeContracts dataHoursShared } }');
     expect(portfolio.data?.portfolio).toEqual({ activeContracts: 1, dataHoursShared: 120 });
+    const covering = async (email: string) =>
+      (
+        await t.as(email)<{ dataset: { activeContracts: { id: string }[] } }>(
+          'query D($id: UUID!) { dataset(id: $id) { activeContracts { id } } }',
+          { id: parcels },
+        )
+      ).data?.dataset.activeContracts;
+    expect(await covering(ZHOU_HUI)).toEqual([{ id: contractId }]);
+    expect(await covering(CHEN_JIE)).toEqual([]);
     const granted = await accessEntries('dataset.access');
     expect(granted.at(-1)!.after).toMatchObject({ purpose: 'RESEARCH', contractId });
     expect(JSON.stringify(granted)).not.toContain('s3://');

@@ -154,6 +154,11 @@ export class RegisterDatasetInput extends DatasetFields {
 
 @ArgsType()
 export class DatasetsArgs extends PageArgs {
+  @Field(() => UUIDScalar, { nullable: true, description: 'Only datasets of this consortium.' })
+  @IsOptional()
+  @IsUUID()
+  consortiumId?: string;
+
   @Field(() => DataModality, { nullable: true })
   @IsOptional()
   @IsEnum(DataModality)
