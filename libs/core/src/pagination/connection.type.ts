@@ -21,11 +21,17 @@ export interface Edge<T> {
   node: T;
 }
 
+/**
+ * `totalCount` may be a promise behind a getter: GraphQL reads the property only when the field
+ * is selected, so a page that does not ask for the count never pays for a COUNT over the filter.
+ */
+export type TotalCount = number | Promise<number>;
+
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
@@ -50,8 +56,10 @@ export function Connection<T>(nodeType: Type<T>, name: string = nodeType.name): 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items match the filter, across all pages.' })
-    totalCount!: number;
+    @Field(() => Int, {
+      description: 'How many items match the filter, across all pages (counted only when asked for).',
+    })
+    totalCount!: TotalCount;
   }
   return ConnectionType;
 }

@@ -54,7 +54,8 @@ function isCursorPayload(value: unknown): value is CursorPayload {
 
 /**
  * Keyset pagination: `(sort, id) > (cursor)` in SQL, one extra row to learn whether a next
- * page exists, and a COUNT over the same filter. Two statements whatever the page size.
+ * page exists, and a COUNT over the same filter only if `totalCount` is selected. One or two
+ * statements whatever the page size.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -63,7 +64,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<ConnectionShape<T>> {
   const first = Math.min(Math.max(Math.trunc(page.first), 1), MAX_PAGE_SIZE);
   const idColumn = `${query.alias}.id`;
-  const totalCount = await query.clone().getCount();
+  const counted = query.clone();
   const pageQuery = query.clone();
   if (page.after) {
     const cursor = decodeCursor(page.after, sort.name);
@@ -83,7 +84,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   return {
     edges,
     nodes,
-    totalCount,
+    get totalCount(): Promise<number> {
+      return counted.getCount();
+    },
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: Boolean(page.after),
