@@ -58,11 +58,11 @@ async function ensureDatabase(url: string): Promise<void> {
 }
 
 /** Production configuration; only API tokens are used, so the issuer is configured but never contacted. */
-function apiEnv(): NodeJS.ProcessEnv {
+function apiEnv(databaseUrl = DATABASE_URL): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL,
+    DATABASE_URL: databaseUrl,
     PORT: String(PORTS.tetrad),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -120,10 +120,10 @@ function idsOf(principals: BenchPrincipals): BenchIds {
   return { largeConsortiumId: principals.largeConsortiumId, sampleTicketId: principals.sampleTicketId };
 }
 
-async function startApi(profileDir?: string): Promise<ChildProcess> {
+async function startApi(profileDir?: string, databaseUrl = DATABASE_URL): Promise<ChildProcess> {
   const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const api = spawn(process.execPath, [...args, join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
-    env: apiEnv(),
+    env: apiEnv(databaseUrl),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 120; attempt++) {
@@ -180,11 +180,13 @@ async function runWorkload(
   principals: BenchPrincipals,
   tickets: number,
   concurrency: number[],
+  withPeers = true,
 ): Promise<Row[]> {
   const ids = idsOf(principals);
   const token = principals[workload.as].token;
   const tetradBody = await verifyTetrad(workload, ids, token);
-  const peers = workload.peers ? await compareWithTetrad(workload.id, ids, tetradBody, PORTS) : [];
+  const peers =
+    workload.peers && withPeers ? await compareWithTetrad(workload.id, ids, tetradBody, PORTS) : [];
   const rows: Row[] = [];
   for (const connections of concurrency) {
     const figures = await load(
@@ -274,37 +276,67 @@ function printTable(rows: Row[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-export async function main(): Promise<void> {
-  await ensureDatabase(DATABASE_URL);
-  const migrated = await createApp(loadConfig(apiEnv()));
-  await migrated.init(); // runs the migrations under their advisory lock
-  await migrated.close();
-  const pool = new Pool({ connectionString: DATABASE_URL, max: 4 });
-  const rows: Row[] = [];
+/** Migrates (by booting the app once) and seeds a database; returns who the workloads run as. */
+async function prepare(databaseUrl: string, tickets: number): Promise<BenchPrincipals> {
+  await ensureDatabase(databaseUrl);
+  const app = await createApp(loadConfig(apiEnv(databaseUrl)));
+  await app.init(); // runs the migrations under their advisory lock
+  await app.close();
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   try {
-    let principals = await seedVolume(pool, { ...FULL_VOLUME, tickets: SMALL_TICKETS });
-    const floor = await startFloor(DATABASE_URL, PORTS.floor);
-    const postgraphile = await startPostGraphile(DATABASE_URL, PORTS.postgraphile);
-    usePostGraphileQueries(postgraphile.queries);
-    let api = await startApi();
-    try {
-      const q2 = WORKLOADS.find((w) => w.id === 'Q2')!;
-      rows.push(...(await runWorkload(q2, principals, SMALL_TICKETS, [10])));
-      await stopApi(api);
-      principals = await seedVolume(pool, FULL_VOLUME);
-      const statements = await statementsPerRequest(principals);
-      api = await startApi();
-      for (const workload of WORKLOADS.filter((w) => !ONLY || ONLY.includes(w.id)))
-        rows.push(...(await runWorkload(workload, principals, FULL_VOLUME.tickets, CONCURRENCY)));
-      await stopApi(api);
-      const profile = await profileQ2(principals);
-      printTable(rows);
-      writeResults(rows, statements, profile, await volumeOf(pool));
-    } finally {
-      await stopApi(api);
-      await floor.close();
-      await postgraphile.close();
+    return await seedVolume(pool, { ...FULL_VOLUME, tickets });
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Q2 on a database holding 10,000 tickets, to set beside the same query on 1,000,000. */
+async function smallVolumeQ2(): Promise<Row[]> {
+  const url = new URL(DATABASE_URL);
+  url.pathname = `${url.pathname}_10k`;
+  const principals = await prepare(url.toString(), SMALL_TICKETS);
+  const api = await startApi(undefined, url.toString());
+  try {
+    const q2 = WORKLOADS.find((w) => w.id === 'Q2')!;
+    await load(
+      `http://127.0.0.1:${PORTS.tetrad}/graphql`,
+      graphqlRequest(q2, idsOf(principals), principals.trivial.token),
+      10,
+    ); // warm the JIT
+    return await runWorkload(q2, principals, SMALL_TICKETS, [10], false);
+  } finally {
+    await stopApi(api);
+  }
+}
+
+export async function main(): Promise<void> {
+  const rows: Row[] = await smallVolumeQ2();
+  const principals = await prepare(DATABASE_URL, FULL_VOLUME.tickets);
+  const statements = await statementsPerRequest(principals);
+  const floor = await startFloor(DATABASE_URL, PORTS.floor);
+  const postgraphile = await startPostGraphile(DATABASE_URL, PORTS.postgraphile);
+  usePostGraphileQueries(postgraphile.queries);
+  const api = await startApi();
+  try {
+    const q1 = WORKLOADS.find((w) => w.id === 'Q1')!;
+    await load(
+      `http://127.0.0.1:${PORTS.tetrad}/graphql`,
+      graphqlRequest(q1, idsOf(principals), principals.trivial.token),
+      10,
+    ); // warm the JIT
+    for (const workload of WORKLOADS.filter((w) => !ONLY || ONLY.includes(w.id))) {
+      rows.push(...(await runWorkload(workload, principals, FULL_VOLUME.tickets, CONCURRENCY)));
     }
+  } finally {
+    await stopApi(api);
+    await floor.close();
+    await postgraphile.close();
+  }
+  const profile = await profileQ2(principals);
+  printTable(rows);
+  const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
+  try {
+    writeResults(rows, statements, profile, await volumeOf(pool));
   } finally {
     await pool.end();
   }

@@ -7,7 +7,10 @@ interface FactRow {
   id: string;
   dataset_ids: string[];
   live: boolean;
-  terms: { datasetIds: string[]; purposes: string[]; excludedModalities: string[] } | null;
+  /** Only for live grants: the agreed terms' datasets, purposes and withheld modalities. */
+  granted: string[] | null;
+  purposes: string[] | null;
+  excluded: string[] | null;
   ends_at: Date | null;
 }
 
@@ -24,6 +27,18 @@ const LIVE_GRANT_SQL = `
     SELECT 1 FROM contract_obligation o
     WHERE o.contract_id = c.id AND o.met_at IS NULL AND o.due_at <= $3)`;
 
+/** One pass over the organisation's contracts; the agreed terms are read (and parsed) only for live grants. */
+const FACTS_SQL = `
+  SELECT f.id, f.dataset_ids, f.ends_at, f.live,
+         CASE WHEN f.live THEN ARRAY(SELECT jsonb_array_elements_text(v.terms->'datasetIds')) END AS granted,
+         CASE WHEN f.live THEN ARRAY(SELECT jsonb_array_elements_text(v.terms->'purposes')) END AS purposes,
+         CASE WHEN f.live THEN ARRAY(SELECT jsonb_array_elements_text(v.terms->'excludedModalities')) END AS excluded
+    FROM (SELECT c.id, c.dataset_ids, c.ends_at, c.agreed_version, (${LIVE_GRANT_SQL}) AS live
+            FROM data_sharing_contract c
+           WHERE c.party_organization_ids @> ARRAY[$1]::uuid[] AND c.consortium_id = ANY($2::uuid[])) f
+    LEFT JOIN contract_version v ON f.live AND v.contract_id = f.id AND v.number = f.agreed_version
+   ORDER BY f.id`;
+
 /** What contracts give an organisation, read in one query per request for its ability. */
 @Injectable()
 export class ContractFactsService implements ContractFactSource {
@@ -34,23 +49,15 @@ export class ContractFactsService implements ContractFactSource {
     consortiumIds: readonly string[],
     now: Date,
   ): Promise<ContractFacts> {
-    const rows = await this.dataSource.query<FactRow[]>(
-      `SELECT c.id, c.dataset_ids, c.ends_at, (${LIVE_GRANT_SQL}) AS live,
-              CASE WHEN (${LIVE_GRANT_SQL}) THEN v.terms END AS terms
-         FROM data_sharing_contract c
-         LEFT JOIN contract_version v ON v.contract_id = c.id AND v.number = c.agreed_version
-        WHERE c.party_organization_ids @> ARRAY[$1]::uuid[] AND c.consortium_id = ANY($2::uuid[])
-        ORDER BY c.id`,
-      [organizationId, [...consortiumIds], now],
-    );
+    const rows = await this.dataSource.query<FactRow[]>(FACTS_SQL, [organizationId, [...consortiumIds], now]);
     const partyDatasetIds = [...new Set(rows.flatMap((row) => row.dataset_ids))].sort();
     const grants: LiveGrant[] = rows
-      .filter((row) => row.live && row.terms)
+      .filter((row) => row.live && row.granted)
       .map((row) => ({
         contractId: row.id,
-        datasetIds: [...row.terms!.datasetIds].sort(),
-        purposes: [...row.terms!.purposes].sort(),
-        excludedModalities: [...row.terms!.excludedModalities].sort(),
+        datasetIds: [...row.granted!].sort(),
+        purposes: [...(row.purposes ?? [])].sort(),
+        excludedModalities: [...(row.excluded ?? [])].sort(),
         endsAt: new Date(row.ends_at!).toISOString(),
       }));
     return { partyDatasetIds, grants };
