@@ -39,9 +39,27 @@ const FACTS_SQL = `
     LEFT JOIN contract_version v ON f.live AND v.contract_id = f.id AND v.number = f.agreed_version
    ORDER BY f.id`;
 
-/** What contracts give an organisation, read in one query per request for its ability. */
+/**
+ * A digest of everything the facts depend on, evaluated as of `$3`: each contract's id, last change,
+ * period and whether it is live now. Any edit, signature, suspension, met obligation, or the clock passing a
+ * start, end or due date changes it.
+ */
+const FINGERPRINT_SQL = `
+  SELECT md5(coalesce(string_agg(concat_ws(':', c.id, c.updated_at, c.starts_at, c.ends_at, (${LIVE_GRANT_SQL})), ',' ORDER BY c.id), '')) AS fingerprint
+    FROM data_sharing_contract c
+   WHERE c.party_organization_ids @> ARRAY[$1]::uuid[] AND c.consortium_id = ANY($2::uuid[])`;
+
+const CACHE_LIMIT = 1_000;
+
+/**
+ * What contracts give an organisation, for its ability on every request. One statement computes a
+ * fingerprint in SQL; the contracts themselves are read and parsed only when it changed, so an
+ * organisation with hundreds of grants does not ship them to Node on every request.
+ */
 @Injectable()
 export class ContractFactsService implements ContractFactSource {
+  private readonly cache = new Map<string, ContractFacts>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async contractFacts(
@@ -49,7 +67,19 @@ export class ContractFactsService implements ContractFactSource {
     consortiumIds: readonly string[],
     now: Date,
   ): Promise<ContractFacts> {
-    const rows = await this.dataSource.query<FactRow[]>(FACTS_SQL, [organizationId, [...consortiumIds], now]);
+    const parameters = [organizationId, [...consortiumIds], now];
+    const [row] = await this.dataSource.query<{ fingerprint: string }[]>(FINGERPRINT_SQL, parameters);
+    const key = `${organizationId}:${row!.fingerprint}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const facts = { ...(await this.load(parameters)), fingerprint: row!.fingerprint };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, facts);
+    return facts;
+  }
+
+  private async load(parameters: unknown[]): Promise<Omit<ContractFacts, 'fingerprint'>> {
+    const rows = await this.dataSource.query<FactRow[]>(FACTS_SQL, parameters);
     const partyDatasetIds = [...new Set(rows.flatMap((row) => row.dataset_ids))].sort();
     const grants: LiveGrant[] = rows
       .filter((row) => row.live && row.granted)

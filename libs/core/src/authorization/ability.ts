@@ -91,6 +91,8 @@ export interface ContractFacts {
   partyDatasetIds: readonly string[];
   /** Live grants to the organisation as recipient: ACTIVE, started, not ended, no duty overdue. */
   grants: readonly LiveGrant[];
+  /** Identifies these facts (same fingerprint, same facts): abilities are cached by it. */
+  fingerprint?: string;
 }
 
 export interface LiveGrant {

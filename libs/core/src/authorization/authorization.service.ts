@@ -129,7 +129,7 @@ export class AuthorizationService {
       caller.platformAdmin,
       [...caller.roles].sort(),
       sorted.map((membership) => `${membership.consortiumId}:${membership.partyRole}`),
-      contracts,
+      contracts.fingerprint ?? contracts,
     ]);
     const cached = this.cache.get(key);
     if (cached) return { context, ability: cached };
