@@ -18,7 +18,7 @@ interface FactRow {
  * The SQL twin of `grantsAccess` (contract-status.ts): fully signed, not suspended or ended by
  * a party, started, not ended, and no unmet duty past its due date, all as of `$3`.
  */
-const LIVE_GRANT_SQL = `
+export const LIVE_GRANT_SQL = `
   c.recipient_organization_id = $1
   AND c.status IN ('AGREED', 'ACTIVE')
   AND c.fully_signed_at IS NOT NULL

@@ -29,7 +29,7 @@ import { toOdrlAgreement } from './odrl-export';
 /** `effectiveStatus` (contract-status.ts) in SQL, so that lists filter by the state as of now. */
 export const EFFECTIVE_STATUS_SQL = `(CASE
   WHEN contract.status IN ('DRAFT', 'IN_NEGOTIATION', 'TERMINATED', 'EXPIRED') THEN contract.status::text
-  WHEN contract.status = 'AGREED' AND contract.fully_signed_at IS NULL THEN 'AGREED'
+  WHEN contract.fully_signed_at IS NULL THEN 'AGREED'
   WHEN contract.ends_at <= now() THEN 'EXPIRED'
   WHEN contract.status = 'SUSPENDED' THEN 'SUSPENDED'
   WHEN contract.starts_at > now() THEN 'AGREED'

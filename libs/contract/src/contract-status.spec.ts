@@ -46,6 +46,11 @@ describe('effectiveStatus', () => {
       ContractStatus.ACTIVE,
     ],
     ['terminated stays terminated', { stored: ContractStatus.TERMINATED }, ContractStatus.TERMINATED],
+    [
+      'stored ACTIVE without every signature grants nothing',
+      { stored: ContractStatus.ACTIVE, fullySignedAt: null },
+      ContractStatus.AGREED,
+    ],
   ])('%s', (_case, change, expected) => {
     expect(effectiveStatus({ ...signed, ...change }, NOW)).toBe(expected);
   });

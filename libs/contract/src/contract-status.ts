@@ -12,14 +12,16 @@ export interface ContractClock {
 /**
  * The contract's state as of `now`. Time-driven moves (signed and started → ACTIVE, ended →
  * EXPIRED, duty overdue → SUSPENDED) are read from the clock rather than waiting for a job to
- * write them, so a late scheduler can never extend access. The same rule is written in SQL in
- * `liveGrantSql` (contract-facts.ts); both are tested against each other.
+ * write them, so a late scheduler can never extend access. The same rule is written in SQL twice,
+ * for lists (EFFECTIVE_STATUS_SQL) and for grants (LIVE_GRANT_SQL); a test checks that all three
+ * agree on every combination of state, signatures, dates and obligations.
  */
 export function effectiveStatus(contract: ContractClock, now: Date): ContractStatus {
   const { stored } = contract;
   if (stored === ContractStatus.DRAFT || stored === ContractStatus.IN_NEGOTIATION) return stored;
   if (stored === ContractStatus.TERMINATED || stored === ContractStatus.EXPIRED) return stored;
-  if (stored === ContractStatus.AGREED && !contract.fullySignedAt) return stored;
+  // Nothing past AGREED without every signature, whatever the stored state says (least privilege).
+  if (!contract.fullySignedAt) return ContractStatus.AGREED;
   if (contract.endsAt && now >= contract.endsAt) return ContractStatus.EXPIRED;
   if (stored === ContractStatus.SUSPENDED) return stored;
   if (!contract.startsAt || now < contract.startsAt) return ContractStatus.AGREED;

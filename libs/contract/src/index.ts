@@ -6,3 +6,5 @@ export * from './data-access-request.entity';
 export * from './contract-status';
 export * from './contract-hash';
 export { ContractQueryService } from './contract-query.service';
+export { EFFECTIVE_STATUS_SQL } from './contract-query.service';
+export { LIVE_GRANT_SQL } from './contract-facts';
