@@ -100,7 +100,7 @@ describe('contract state as of now: the function and its two SQL twins agree', (
       const at = new Date(now);
       expected.set(row!.id, { status: effectiveStatus(clock, at), live: grantsAccess(clock, at) });
     }
-    const rows = await t.dataSource.query<{ id: string; status: string; live: boolean }[]>(
+    const rows = await t.dataSource.query<{ id: string; status: ContractStatus; live: boolean }[]>(
       `SELECT c.id, ${EFFECTIVE_STATUS_SQL.replace(/contract\./g, 'c.')} AS status, (${LIVE_GRANT_SQL}) AS live
          FROM data_sharing_contract c WHERE c.consortium_id = $2`,
       [recipient, consortiumId, new Date(now)],
