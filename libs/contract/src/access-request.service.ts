@@ -172,11 +172,13 @@ export class AccessRequestService {
       });
     }
     if (args.awaitingMyReview) {
-      query.andWhere(
-        `request.status IN (:...open) AND EXISTS (SELECT 1 FROM data_access_request_item item
-           WHERE item.request_id = request.id AND item.owner_organization_id = :reviewer AND item.decision = 'PENDING')`,
-        { open: OPEN, reviewer: caller.organizationId ?? '00000000-0000-0000-0000-000000000000' },
-      );
+      if (!caller.organizationId) query.andWhere('FALSE');
+      else
+        query.andWhere(
+          `request.status IN (:...open) AND EXISTS (SELECT 1 FROM data_access_request_item item
+             WHERE item.request_id = request.id AND item.owner_organization_id = :reviewer AND item.decision = 'PENDING')`,
+          { open: OPEN, reviewer: caller.organizationId },
+        );
     }
     return paginate(query, args, {
       name: 'CREATED_DESC',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   accessibleBy,
   APP_CONFIG,
@@ -38,6 +38,7 @@ export const EFFECTIVE_STATUS_SQL = `(CASE
   ELSE 'ACTIVE' END)`;
 
 export interface ContractExport {
+  contract: DataSharingContract;
   version: ContractVersion;
   content: ContractContent;
   names: { organizations: Map<string, string>; datasets: Map<string, string> };
@@ -77,55 +78,78 @@ export class ContractQueryService {
     });
   }
 
-  /** The state as of now: ended reads EXPIRED, an overdue obligation SUSPENDED. */
-  async statusOf(contract: DataSharingContract): Promise<ContractStatus> {
-    const overdue = await this.earliestUnmetDueAt(contract);
+  /** The state as of now, given the earliest due date among its unmet obligations. */
+  statusAt(contract: DataSharingContract, earliestUnmetDueAt: Date | null): ContractStatus {
     return effectiveStatus(
       {
         stored: contract.storedStatus,
         fullySignedAt: contract.fullySignedAt,
         startsAt: contract.startsAt,
         endsAt: contract.endsAt,
-        earliestUnmetDueAt: overdue,
+        earliestUnmetDueAt,
       },
       new Date(),
     );
   }
 
   /** Why it is suspended or terminated, in words, or null. */
-  async statusReasonOf(contract: DataSharingContract): Promise<string | null> {
-    const status = await this.statusOf(contract);
+  statusReasonAt(contract: DataSharingContract, earliestUnmetDueAt: Date | null): string | null {
+    const status = this.statusAt(contract, earliestUnmetDueAt);
     if (status === ContractStatus.SUSPENDED && contract.storedStatus !== ContractStatus.SUSPENDED) {
-      const due = await this.earliestUnmetDueAt(contract);
-      return `An obligation fell due on ${due!.toISOString().slice(0, 10)} and has not been met: access is suspended until it is.`;
+      return `An obligation fell due on ${earliestUnmetDueAt!.toISOString().slice(0, 10)} and has not been met: access is suspended until it is.`;
     }
     return status === ContractStatus.SUSPENDED || status === ContractStatus.TERMINATED
       ? contract.statusReason
       : null;
   }
 
-  async signatures(contractId: string): Promise<ContractSignature[]> {
-    return this.dataSource
-      .getRepository(ContractSignature)
-      .find({ where: { contractId }, order: { signedAt: 'ASC' } });
-  }
-
-  async obligations(contractId: string): Promise<ContractObligation[]> {
-    return this.dataSource
+  /** The earliest due date of each contract's unmet obligations (batched: one statement per page). */
+  async earliestUnmetDue(contractIds: readonly string[]): Promise<Map<string, Date>> {
+    if (contractIds.length === 0) return new Map();
+    const rows = await this.dataSource
       .getRepository(ContractObligation)
-      .find({ where: { contractId }, order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, duty: 'ASC' } });
+      .createQueryBuilder('o')
+      .select('o.contract_id', 'contractId')
+      .addSelect('min(o.due_at)', 'due')
+      .where('o.contract_id IN (:...ids) AND o.met_at IS NULL AND o.due_at IS NOT NULL', {
+        ids: [...contractIds],
+      })
+      .groupBy('o.contract_id')
+      .getRawMany<{ contractId: string; due: Date }>();
+    return new Map(rows.map((row) => [row.contractId, new Date(row.due)]));
   }
 
-  async parties(
+  /** Every signature of each contract, voided ones included, oldest first. */
+  async signaturesOf(contractIds: readonly string[]): Promise<ContractSignature[][]> {
+    const rows = contractIds.length
+      ? await this.dataSource
+          .getRepository(ContractSignature)
+          .find({ where: { contractId: In([...contractIds]) }, order: { signedAt: 'ASC' } })
+      : [];
+    return contractIds.map((id) => rows.filter((row) => row.contractId === id));
+  }
+
+  /** Each contract's obligations, soonest due first. */
+  async obligationsOf(contractIds: readonly string[]): Promise<ContractObligation[][]> {
+    const rows = contractIds.length
+      ? await this.dataSource.getRepository(ContractObligation).find({
+          where: { contractId: In([...contractIds]) },
+          order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, duty: 'ASC' },
+        })
+      : [];
+    return contractIds.map((id) => rows.filter((row) => row.contractId === id));
+  }
+
+  /** The parties with their role and whether each has signed, given names and signatures. */
+  partiesOf(
     contract: DataSharingContract,
-  ): Promise<{ organizationId: string; name: string; role: ContractPartyRole; signed: boolean }[]> {
-    const names = await this.drafting.namesFor(contract.partyOrganizationIds, []);
-    const signed = new Set(
-      (await this.signatures(contract.id)).filter((s) => !s.voidedAt).map((s) => s.organizationId),
-    );
+    names: ReadonlyMap<string, string>,
+    signatures: readonly ContractSignature[],
+  ): { organizationId: string; name: string; role: ContractPartyRole; signed: boolean }[] {
+    const signed = new Set(signatures.filter((s) => !s.voidedAt).map((s) => s.organizationId));
     return contract.partyOrganizationIds.map((organizationId) => ({
       organizationId,
-      name: names.organizations.get(organizationId) ?? organizationId,
+      name: names.get(organizationId) ?? organizationId,
       role:
         organizationId === contract.recipientOrganizationId
           ? ContractPartyRole.RECIPIENT
@@ -152,12 +176,12 @@ export class ContractQueryService {
   /** The readable Markdown document of a version (the agreed one by default). */
   async document(caller: Caller, contractId: string, versionNumber?: number): Promise<string> {
     const data = await this.exportData(caller, contractId, versionNumber);
-    const contract = await this.drafting.readable(caller, contractId);
+    const due = (await this.earliestUnmetDue([contractId])).get(contractId) ?? null;
     const signers = await this.drafting.userNames(data.signatures.map((s) => s.userId));
     return contractDocument({
       content: data.content,
       contentHash: data.version.contentHash,
-      status: await this.statusOf(contract),
+      status: this.statusAt(data.contract, due),
       datasetNames: Object.fromEntries(data.names.datasets),
       signatures: data.signatures.map((s) => ({
         organizationName: data.names.organizations.get(s.organizationId) ?? s.organizationId,
@@ -228,7 +252,8 @@ export class ContractQueryService {
     const number = versionNumber ?? contract.agreedVersion ?? contract.currentVersion;
     const version = await this.drafting.version(contract, number);
     const names = await this.drafting.namesFor(contract.partyOrganizationIds, version.terms.datasetIds);
-    const signatures = (await this.signatures(contractId)).filter((s) => !s.voidedAt && s.version === number);
+    const [all] = await this.signaturesOf([contractId]);
+    const signatures = all!.filter((s) => !s.voidedAt && s.version === number);
     const content: ContractContent = {
       contractId,
       version: number,
@@ -241,17 +266,6 @@ export class ContractQueryService {
       terms: version.terms,
       clauses: version.clauses,
     };
-    return { version, content, names, signatures };
-  }
-
-  private async earliestUnmetDueAt(contract: DataSharingContract): Promise<Date | null> {
-    if (!contract.fullySignedAt) return null;
-    const row = await this.dataSource
-      .getRepository(ContractObligation)
-      .createQueryBuilder('o')
-      .select('min(o.due_at)', 'due')
-      .where('o.contract_id = :id AND o.met_at IS NULL AND o.due_at IS NOT NULL', { id: contract.id })
-      .getRawOne<{ due: Date | null }>();
-    return row?.due ? new Date(row.due) : null;
+    return { contract, version, content, names, signatures };
   }
 }

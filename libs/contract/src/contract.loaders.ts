@@ -2,16 +2,23 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { LoaderKey, LoaderRegistry } from '@tetrad/core';
 import { AccessRequestService } from './access-request.service';
+import { ContractQueryService } from './contract-query.service';
+import type { ContractObligation, ContractSignature } from './contract.entity';
 import type { DataAccessRequestItem } from './data-access-request.entity';
 
 /** The items of requests already authorised for reading, batched per GraphQL request. */
 export const ACCESS_REQUEST_ITEMS = new LoaderKey<string, DataAccessRequestItem[]>('dataAccessRequest.items');
+/** Per contract already authorised for reading: what a page of contracts shows, one statement each. */
+export const CONTRACT_EARLIEST_UNMET_DUE = new LoaderKey<string, Date | null>('contract.earliestUnmetDue');
+export const CONTRACT_SIGNATURES = new LoaderKey<string, ContractSignature[]>('contract.signatures');
+export const CONTRACT_OBLIGATIONS = new LoaderKey<string, ContractObligation[]>('contract.obligations');
 
 @Injectable()
 export class ContractLoaders implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
     private readonly requests: AccessRequestService,
+    private readonly contracts: ContractQueryService,
   ) {}
 
   onModuleInit(): void {
@@ -22,6 +29,22 @@ export class ContractLoaders implements OnModuleInit {
           const items = await this.requests.itemsOf(ids);
           return ids.map((id) => items.filter((item) => item.requestId === id));
         }),
+    );
+    this.registry.register(
+      CONTRACT_EARLIEST_UNMET_DUE,
+      () =>
+        new DataLoader<string, Date | null>(async (ids) => {
+          const due = await this.contracts.earliestUnmetDue(ids);
+          return ids.map((id) => due.get(id) ?? null);
+        }),
+    );
+    this.registry.register(
+      CONTRACT_SIGNATURES,
+      () => new DataLoader<string, ContractSignature[]>((ids) => this.contracts.signaturesOf(ids)),
+    );
+    this.registry.register(
+      CONTRACT_OBLIGATIONS,
+      () => new DataLoader<string, ContractObligation[]>((ids) => this.contracts.obligationsOf(ids)),
     );
   }
 }

@@ -1,6 +1,26 @@
-import { Args, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, connectionCost, CurrentCaller, JSONScalar, UUIDScalar, type Caller } from '@tetrad/core';
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import {
+  Connection,
+  connectionCost,
+  CurrentCaller,
+  JSONScalar,
+  UUIDScalar,
+  type Caller,
+  type RequestLoaders,
+} from '@tetrad/core';
+import { ORGANIZATION_BY_ID } from '@tetrad/organization';
 import { ContractDraftingService } from './contract-drafting.service';
+import { CONTRACT_EARLIEST_UNMET_DUE, CONTRACT_OBLIGATIONS, CONTRACT_SIGNATURES } from './contract.loaders';
 import { ContractStatus } from './contract-enums';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractQueryService } from './contract-query.service';
@@ -148,18 +168,41 @@ export class ContractResolver {
   }
 
   @ResolveField(() => ContractStatus, { description: 'The state as of now.' })
-  status(@Parent() contract: DataSharingContract): Promise<ContractStatus> {
-    return this.query.statusOf(contract);
+  async status(
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractStatus> {
+    return this.query.statusAt(contract, await loaders.get(CONTRACT_EARLIEST_UNMET_DUE).load(contract.id));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Why it is suspended or terminated.' })
-  statusReason(@Parent() contract: DataSharingContract): Promise<string | null> {
-    return this.query.statusReasonOf(contract);
+  async statusReason(
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<string | null> {
+    return this.query.statusReasonAt(
+      contract,
+      await loaders.get(CONTRACT_EARLIEST_UNMET_DUE).load(contract.id),
+    );
   }
 
   @ResolveField(() => [ContractPartyType])
-  parties(@Parent() contract: DataSharingContract): Promise<ContractPartyType[]> {
-    return this.query.parties(contract);
+  async parties(
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractPartyType[]> {
+    const [organizations, signatures] = await Promise.all([
+      loaders.get(ORGANIZATION_BY_ID).loadMany(contract.partyOrganizationIds),
+      loaders.get(CONTRACT_SIGNATURES).load(contract.id),
+    ]);
+    const names = new Map(
+      organizations.flatMap((organization) =>
+        organization && !(organization instanceof Error)
+          ? [[organization.id, organization.name] as const]
+          : [],
+      ),
+    );
+    return this.query.partiesOf(contract, names, signatures);
   }
 
   @ResolveField(() => [ContractVersion], { description: 'Every version, newest first.' })
@@ -179,13 +222,19 @@ export class ContractResolver {
   }
 
   @ResolveField(() => [ContractSignature], { description: 'Every signature, voided ones included.' })
-  signatures(@Parent() contract: DataSharingContract): Promise<ContractSignature[]> {
-    return this.query.signatures(contract.id);
+  signatures(
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractSignature[]> {
+    return loaders.get(CONTRACT_SIGNATURES).load(contract.id);
   }
 
   @ResolveField(() => [ContractObligation])
-  obligations(@Parent() contract: DataSharingContract): Promise<ContractObligation[]> {
-    return this.query.obligations(contract.id);
+  obligations(
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractObligation[]> {
+    return loaders.get(CONTRACT_OBLIGATIONS).load(contract.id);
   }
 }
 

@@ -38,7 +38,7 @@ export class PortfolioService {
     const sum = (pick: (group: (typeof groups)[number]) => number): number =>
       groups.reduce((total, group) => total + pick(group), 0);
     return {
-      consortia: scope ? scope.length : await this.countAll(),
+      consortia: scope ? scope.length : await this.consortia.count(),
       scenarios: sum((group) => group.scenarios),
       scenarioGoal: SCENARIO_GOAL,
       unitsDeployed: sum((group) => group.unitsDeployed),
@@ -62,9 +62,5 @@ export class PortfolioService {
     if (!consortiumId) return mine;
     if (!mine.includes(consortiumId)) throw new NotFoundError('Consortium', consortiumId);
     return [consortiumId];
-  }
-
-  private async countAll(): Promise<number> {
-    return this.consortia.count();
   }
 }

@@ -1,16 +1,14 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { PageArgs, UUIDScalar } from '@tetrad/core';
+import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { OrganizationKind } from '@tetrad/organization';
 import { ConsortiumStatus, MembershipStatus, Sector } from '../consortium-enums';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class FoundConsortiumInput {
   @Field({ description: 'e.g. "Parcel sorting with humanoids, Yangpu hub", 2 to 200 characters.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name!: string;
@@ -20,7 +18,7 @@ export class FoundConsortiumInput {
   sector!: Sector;
 
   @Field({ description: 'Province or city, 2 to 100 characters.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 100, { message: 'region must be 2 to 100 characters long' })
   region!: string;

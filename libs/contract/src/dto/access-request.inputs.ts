@@ -15,11 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs, UUIDScalar } from '@tetrad/core';
+import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { Purpose } from '@tetrad/dataset';
 import { DataAccessRequestStatus } from '../contract-enums';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class SubmitDataAccessRequestInput {
@@ -35,7 +33,7 @@ export class SubmitDataAccessRequestInput {
   purpose!: Purpose;
 
   @Field({ description: 'What you will produce with the data.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 2_000, { message: 'intendedOutputs must be 3 to 2,000 characters long' })
   intendedOutputs!: string;
@@ -47,7 +45,7 @@ export class SubmitDataAccessRequestInput {
   durationDays!: number;
 
   @Field({ description: 'How the data will be kept safe.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 2_000, { message: 'securityMeasures must be 3 to 2,000 characters long' })
   securityMeasures!: string;
@@ -65,7 +63,7 @@ export class DatasetDecisionInput {
 
   @Field(() => String, { nullable: true, description: 'Required to reject: the requester reads it.' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(0, 2_000)
   reason?: string;

@@ -15,12 +15,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LocalDateScalar, PageArgs, UUIDScalar } from '@tetrad/core';
+import { LocalDateScalar, PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { DataModality, Purpose } from '@tetrad/dataset';
 import { ContractDuty, ContractProhibition, ContractStatus } from '../contract-enums';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class DutyTermInput {
@@ -83,7 +82,7 @@ export class ClauseInput {
   key!: string;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   title!: string;
@@ -109,7 +108,7 @@ export class EditContractInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 200)
   title?: string;
@@ -157,7 +156,7 @@ export class ContractReasonArgs {
   contractId!: string;
 
   @Field({ description: 'Why: shown to every party and kept in the audit trail.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
   reason!: string;
@@ -223,7 +222,7 @@ export class FulfilObligationArgs {
   obligationId!: string;
 
   @Field({ description: 'What shows it was met: a deletion certificate, a report link, …' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 2_000, { message: 'evidence must be 3 to 2,000 characters long' })
   evidence!: string;

@@ -21,3 +21,7 @@ function flatten(error: ValidationError, prefix: string): FieldProblem[] {
   const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
   return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
 }
+
+/** For `@Transform(trimString)`: surrounding spaces never count towards a length or a match. */
+export const trimString = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { JSONScalar, PageArgs, UUIDScalar } from '@tetrad/core';
+import { JSONScalar, PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { Sector } from '@tetrad/consortium';
 import {
   AnonymisationStatus,
@@ -25,8 +25,6 @@ import {
   DatasetSensitivity,
   Purpose,
 } from '../dataset-enums';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class DatasetFeatureInput {
@@ -59,7 +57,7 @@ export class DatasetFeatureInput {
 @InputType()
 export class DatasetFields {
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name!: string;
@@ -84,7 +82,7 @@ export class DatasetFields {
   formatVersion: string = '';
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   robotType!: string;

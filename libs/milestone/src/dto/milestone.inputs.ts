@@ -15,10 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DateTimeScalar, PageArgs, SafeIntScalar, UUIDScalar } from '@tetrad/core';
+import { DateTimeScalar, PageArgs, SafeIntScalar, UUIDScalar, trimString } from '@tetrad/core';
 import { KpiComparator, KpiReportStatus, MilestoneProposalKind, MilestoneStatus } from '../milestone-enums';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const KPI_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 @InputType()
@@ -111,7 +110,7 @@ export class ReviewKpiReportArgs {
 
   @Field(() => String, { nullable: true, description: 'Required to dispute: what is wrong.' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
   reason?: string;
@@ -156,7 +155,7 @@ export class CreateMilestoneInput {
   scenarioId!: string;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 200, { message: 'name must be 3 to 200 characters long' })
   name!: string;
@@ -239,7 +238,7 @@ export class ProposeMilestoneChangeArgs {
   shares?: BasisPointShareInput[];
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
   reason!: string;

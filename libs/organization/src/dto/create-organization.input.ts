@@ -1,3 +1,4 @@
+import { trimString } from '@tetrad/core';
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsString, Length, MaxLength, MinLength } from 'class-validator';
@@ -5,12 +6,10 @@ import { OrganizationKind } from '../organization-kind';
 import { IsUnifiedSocialCreditCode } from './is-unified-social-credit-code';
 import { normalizeUscc } from '../unified-social-credit-code';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 @InputType()
 export class CreateOrganizationInput {
   @Field({ description: 'Legal name, 2 to 200 characters.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name!: string;
@@ -26,7 +25,7 @@ export class CreateOrganizationInput {
   unifiedSocialCreditCode!: string;
 
   @Field({ description: 'Province, city or administrative region, 2 to 100 characters.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(2, { message: 'region must be at least 2 characters long' })
   @MaxLength(100, { message: 'region must be at most 100 characters long' })

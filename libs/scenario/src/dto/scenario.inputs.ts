@@ -15,11 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs, UUIDScalar } from '@tetrad/core';
+import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { Sector } from '@tetrad/consortium';
 import { KpiDirection } from '../scenario.entity';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class KpiInput {
@@ -30,13 +28,13 @@ export class KpiInput {
   key!: string;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   name!: string;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 30)
   unit!: string;
@@ -67,7 +65,7 @@ export class KpiInput {
 @InputType()
 export class ScenarioFields {
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name!: string;
@@ -77,7 +75,7 @@ export class ScenarioFields {
   sector!: Sector;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200, { message: 'site must be 2 to 200 characters long' })
   site!: string;

@@ -12,10 +12,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs, UUIDScalar } from '@tetrad/core';
+import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { TicketCategory, TicketSeverity, TicketStatus } from '../ticket-enums';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,39}$/u;
 
 @InputType()
@@ -25,7 +24,7 @@ export class RaiseTicketInput {
   scenarioId!: string;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 200, { message: 'title must be 3 to 200 characters long' })
   title!: string;
