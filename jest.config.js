@@ -7,6 +7,16 @@ delete swc.jsc.baseUrl;
 delete swc.jsc.paths;
 delete swc.$schema;
 
+const webSwc = {
+  sourceMaps: true,
+  module: { type: 'commonjs' },
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+  },
+};
+
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -36,7 +46,23 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+    },
+    {
+      // The web app's logic and components, rendered in jsdom.
+      displayName: 'web',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
+      transform: { '^.+\\.(ts|tsx)$': ['@swc/jest', webSwc] },
+      moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+      moduleNameMapper: { '\\.css$': '<rootDir>/apps/web/test/style-stub.js' },
+      setupFiles: ['<rootDir>/apps/web/test/jsdom-setup.js'],
+    },
     {
       ...shared,
       displayName: 'integration',

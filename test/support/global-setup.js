@@ -18,7 +18,7 @@ async function freePort() {
 }
 
 module.exports = async function globalSetup(config) {
-  const needsIdp = config.selectProjects?.some((name) => name !== 'unit') ?? true;
+  const needsIdp = config.selectProjects?.some((name) => name !== 'unit' && name !== 'web') ?? true;
   if (!needsIdp) return;
   if (!existsSync(MAIN))
     throw new Error('Build first (npm run build): integration tests start dist/apps/dev-idp.');

@@ -24,7 +24,6 @@ import { PortfolioModule } from '@tetrad/portfolio';
 import { ScenarioModule } from '@tetrad/scenario';
 import { TicketModule } from '@tetrad/ticket';
 import { graphqlOptions } from './graphql.options';
-import { RootController } from './root.controller';
 
 /** The composition root: platform modules, then one module per domain. */
 @Module({})
@@ -32,7 +31,6 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      controllers: [RootController],
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),

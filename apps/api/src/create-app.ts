@@ -10,6 +10,7 @@ import {
   type AppConfig,
 } from '@tetrad/core';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 
 /** Builds the Nest application exactly as production runs it; tests use it too. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -32,5 +33,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.useGlobalPipes(createValidationPipe());
   echoRequestId(app.getHttpAdapter().getInstance());
+  await serveWebApp(app.getHttpAdapter().getInstance(), config);
   return app;
 }

@@ -19,6 +19,8 @@ export interface AppConfig {
   publicUrl: string;
   auth: AuthConfig;
   seedDemoData: boolean;
+  /** The built web app served at /; undefined means dist/web beside the API's build. */
+  webDir: string | undefined;
 }
 
 export interface OidcConfig {
@@ -98,6 +100,7 @@ function toAppConfig(env: Environment): AppConfig {
         .filter(Boolean),
     },
     seedDemoData: env.SEED_DEMO_DATA === 'true',
+    webDir: env.WEB_DIR,
   };
 }
 

@@ -72,6 +72,7 @@ export const configSchema = z.object({
       error: 'a comma-separated list of email addresses',
     })
     .optional(),
+  WEB_DIR: z.string().trim().min(1, { error: 'the directory of the built web app' }).optional(),
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
 });
 

@@ -1,0 +1,2 @@
+// CSS imports in jsdom tests: nothing to apply.
+module.exports = {};

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@tetrad/demo-data';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+const START = join(__dirname, '..', '..', 'dist', 'scripts', 'start.js');
+export const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots');
+
+/** Debian's Chromium, installed by .ci/run (apt); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Flags this machine needs: root (no sandbox), no GPU, and nothing that phones home (the closed
+ * network refuses those connections, many at a time).
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface WebStack {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+/**
+ * Tetrad exactly as `npm start` runs it (built web app, bundled identity provider, demo data),
+ * on a free port and a fresh database: the local PostgreSQL under TEST_DATABASE_URL, else PGlite.
+ */
+export async function startWebStack(): Promise<WebStack> {
+  const port = await freePort();
+  const database: TestDatabase = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tetrad-web-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'] ?? '',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DEV_IDP_PORT: '0',
+    DEV_IDP_KEYS_FILE: join(dataDir, 'jwks.json'),
+    // A web build elsewhere than dist/web (several builds side by side while developing).
+    ...(process.env['WEB_DIR'] ? { WEB_DIR: process.env['WEB_DIR'] } : {}),
+    ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: join(dataDir, 'db') }),
+  };
+  const child: ChildProcess = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Tetrad exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Tetrad did not become ready:\n${output}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await database.drop();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh browser context (its own cookies) at 1280×800, Chinese unless told otherwise. */
+export async function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+}
+
+/** Signs in through the web app's button and the bundled identity provider's form. */
+export async function signIn(page: Page, stack: WebStack, email: string, path = '/'): Promise<void> {
+  await page.goto(`${stack.url}${path}`);
+  await page.locator('a[href^="/auth/login"]').click();
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]', { hasText: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Writes a full-page screenshot to test/e2e/screenshots/<name>.png (not committed). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
