@@ -46,7 +46,8 @@ export function useConnection<Data, Variables extends AnyVariables & { after?: s
   }, [connection, key, after]);
   const nodes = useMemo(() => pages.filter((p) => p.key === key).flatMap((p) => p.nodes), [pages, key]);
   const loadMore = useCallback(() => {
-    if (connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor) setAfter(connection.pageInfo.endCursor);
+    if (connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor)
+      setAfter(connection.pageInfo.endCursor);
   }, [connection]);
   const refetch = useCallback(() => {
     setAfter(null);
