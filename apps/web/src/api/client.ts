@@ -12,7 +12,8 @@ export function createApiClient(onUnauthenticated: () => void): { client: Client
   const ws = createWsClient({ url: wsUrl.href, lazy: true, retryAttempts: Infinity });
   const client = new Client({
     url: '/graphql',
-    fetchOptions: { credentials: 'same-origin' },
+    // The API refuses cookie-authenticated writes without this header (CSRF protection).
+    fetchOptions: { credentials: 'same-origin', headers: { 'x-tetrad-csrf': '1' } },
     requestPolicy: 'cache-and-network',
     exchanges: [
       mapExchange({
