@@ -1,12 +1,12 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Types for every GraphQL operation in the web app, from the API's schema.graphql. */
+/** Types for every GraphQL operation in the web app, from the API's schema.graphql. Run from the repository root (npm run codegen). */
 const config: CodegenConfig = {
-  schema: '../../schema.graphql',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  schema: 'schema.graphql',
+  documents: ['apps/web/src/**/*.{ts,tsx}', '!apps/web/src/gql/**/*'],
   ignoreNoDocuments: true,
   generates: {
-    'src/gql/': {
+    'apps/web/src/gql/': {
       preset: 'client',
       config: {
         enumsAsTypes: true,
