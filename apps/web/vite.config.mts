@@ -7,7 +7,8 @@ const api = process.env['TETRAD_API_URL'] ?? 'http://localhost:3000';
 /**
  * The web app. `npm run build` writes it to dist/web, which the API serves at /.
  * `npm run dev:web` serves it with hot reload on :5173 and proxies the API's paths to a running
- * `npm start` (TETRAD_API_URL), so the session cookie stays first-party.
+ * `npm start` (TETRAD_API_URL). Sign in at the API (localhost:3000) first: cookies are per host,
+ * not per port, so the session then works on :5173 too.
  */
 // eslint-disable-next-line no-restricted-syntax -- Vite reads the default export.
 export default defineConfig({
@@ -32,8 +33,9 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // The API accepts cookie-authenticated writes only from its own origin: present it.
     proxy: {
-      '/graphql': { target: api, ws: true, changeOrigin: false },
+      '/graphql': { target: api, ws: true, headers: { origin: api } },
       '/auth': { target: api },
       '/health': { target: api },
     },

@@ -3,30 +3,13 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@tetrad/demo-data';
+import { launchChromium } from '../../scripts/chromium';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const START = join(__dirname, '..', '..', 'dist', 'scripts', 'start.js');
 export const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots');
-
-/** Debian's Chromium, installed by .ci/run (apt); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-/**
- * Flags this machine needs: root (no sandbox), no GPU, and nothing that phones home (the closed
- * network refuses those connections, many at a time).
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface WebStack {
   url: string;
@@ -92,8 +75,8 @@ export async function startWebStack(): Promise<WebStack> {
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /** A fresh browser context (its own cookies) at 1280×800, Chinese unless told otherwise. */

@@ -58,7 +58,7 @@ export function MyWorkPage() {
       </Typography.Paragraph>
       {!organizationId ? <Typography.Paragraph>{t('noOrganization')}</Typography.Paragraph> : null}
       <ApiErrorAlert problem={problem} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} data-testid="my-work" aria-busy={!data}>
         <Section title={t('sections.tickets')} count={tickets.length} loading={fetching && !data}>
           <Items
             empty={t('empty.tickets')}
