@@ -36,6 +36,21 @@ module.exports = {
       from: { path: '^migrations/' },
       to: { path: '^(libs|apps)/' },
     },
+    {
+      name: 'web-stands-alone',
+      severity: 'error',
+      comment:
+        'The web app runs in the browser: it speaks to the API over GraphQL only, never imports server code.',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|migrations|scripts|bench|test|apps/(?!web/))' },
+    },
+    {
+      name: 'server-never-imports-web',
+      severity: 'error',
+      comment: 'The API serves the built web app as files; it does not import its code.',
+      from: { path: '^(libs|apps/(?!web/)|migrations|scripts)' },
+      to: { path: '^apps/web/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
