@@ -65,5 +65,11 @@ export function EChart({
     chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
   }, [option, locale]);
 
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  // ECharts writes its own aria-label (a description of the data) on the element it draws in; the
+  // chart's name for screen readers stays on the wrapper.
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={ref} style={{ width: '100%', height }} />
+    </div>
+  );
 }
