@@ -1,0 +1,333 @@
+import { graphql } from '../../gql';
+
+/** Who and what a milestone page names: member organisations and the consortium's scenarios. */
+export const MilestonesDirectoryDocument = graphql(`
+  query MilestonesDirectory($consortiumId: UUID!) {
+    memberships(consortiumId: $consortiumId, first: 100, statuses: [ACTIVE]) {
+      nodes {
+        id
+        partyRole
+        organization {
+          id
+          name
+        }
+      }
+    }
+    scenarios(consortiumId: $consortiumId, first: 100) {
+      nodes {
+        id
+        name
+        kpis {
+          key
+          name
+          unit
+          direction
+          humanBaseline
+          humanBaselineHigh
+        }
+      }
+    }
+  }
+`);
+
+export const MilestonesListDocument = graphql(`
+  query MilestonesList(
+    $consortiumId: UUID!
+    $status: MilestoneStatus
+    $scenarioId: UUID
+    $first: Int!
+    $after: String
+  ) {
+    milestones(
+      consortiumId: $consortiumId
+      status: $status
+      scenarioId: $scenarioId
+      first: $first
+      after: $after
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        scenarioId
+        status
+        dueAt
+        currency
+        rewardPoolMinor
+        riskAmountMinor
+        evaluation {
+          outcome
+        }
+      }
+    }
+  }
+`);
+
+export const MilestonesMilestoneDocument = graphql(`
+  query MilestonesMilestone($id: UUID!) {
+    milestone(id: $id) {
+      id
+      name
+      description
+      scenarioId
+      status
+      currency
+      rewardPoolMinor
+      riskAmountMinor
+      windowStart
+      windowEnd
+      dueAt
+      decidedAt
+      achievedByReportId
+      targets {
+        kpiKey
+        comparator
+        value
+        minOperatingHours
+      }
+      evaluation {
+        outcome
+        summary
+        achievedBy
+        explanation {
+          kpiKey
+          comparator
+          target
+          actual
+          operatingHours
+          minOperatingHours
+          met
+          reportIds
+
+        }
+      }
+      shares {
+        organizationId
+        basisPoints
+      }
+      proposals {
+        id
+        kind
+        status
+        reason
+        createdAt
+        decidedAt
+        approvedByOrganizationIds
+        shares {
+          organizationId
+          basisPoints
+        }
+      }
+    }
+  }
+`);
+
+export const MilestonesEvaluateDocument = graphql(`
+  mutation MilestonesEvaluate($id: UUID!) {
+    evaluateMilestone(id: $id) {
+      id
+      status
+      decidedAt
+      achievedByReportId
+      evaluation {
+        outcome
+        summary
+      }
+    }
+  }
+`);
+
+export const MilestonesUpdateSplitDocument = graphql(`
+  mutation MilestonesUpdateSplit($milestoneId: UUID!, $shares: [BasisPointShareInput!]!) {
+    updateMilestoneSplit(milestoneId: $milestoneId, shares: $shares) {
+      id
+      shares {
+        organizationId
+        basisPoints
+      }
+    }
+  }
+`);
+
+export const MilestonesProposeDocument = graphql(`
+  mutation MilestonesPropose(
+    $milestoneId: UUID!
+    $kind: MilestoneProposalKind!
+    $reason: String!
+    $shares: [BasisPointShareInput!]
+  ) {
+    proposeMilestoneChange(milestoneId: $milestoneId, kind: $kind, reason: $reason, shares: $shares) {
+      id
+      status
+    }
+  }
+`);
+
+export const MilestonesApproveDocument = graphql(`
+  mutation MilestonesApprove($id: UUID!) {
+    approveMilestoneProposal(id: $id) {
+      id
+      status
+      approvedByOrganizationIds
+    }
+  }
+`);
+
+export const MilestonesLedgerEntriesDocument = graphql(`
+  query MilestonesLedgerEntries($consortiumId: UUID!, $milestoneId: UUID, $first: Int!, $after: String) {
+    ledgerEntries(consortiumId: $consortiumId, milestoneId: $milestoneId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        milestoneId
+        organizationId
+        kind
+        basisPoints
+        amountMinor
+        currency
+        createdAt
+      }
+    }
+  }
+`);
+
+export const MilestonesLedgerTotalsDocument = graphql(`
+  query MilestonesLedgerTotals($consortiumId: UUID!) {
+    ledgerTotals(consortiumId: $consortiumId) {
+      organizationId
+      currency
+      entries
+      rewardMinor
+      riskMinor
+      netMinor
+    }
+  }
+`);
+
+export const MilestonesKpiReportsDocument = graphql(`
+  query MilestonesKpiReports(
+    $consortiumId: UUID!
+    $status: KpiReportStatus
+    $scenarioId: UUID
+    $first: Int!
+    $after: String
+  ) {
+    kpiReports(consortiumId: $consortiumId, status: $status, scenarioId: $scenarioId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        scenarioId
+        status
+        periodStart
+        periodEnd
+        operatingHours
+        unitsProcessed
+        robotsInService
+        interventions
+        submittedByOrganizationId
+        reviewedByOrganizationId
+        reviewReason
+        values {
+          kpiKey
+          value
+        }
+        figures {
+          throughputPerMinute
+          successRate
+        }
+      }
+    }
+  }
+`);
+
+export const MilestonesSubmitReportDocument = graphql(`
+  mutation MilestonesSubmitReport($input: SubmitKpiReportInput!) {
+    submitKpiReport(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const MilestonesVerifyReportDocument = graphql(`
+  mutation MilestonesVerifyReport($id: UUID!, $reason: String) {
+    verifyKpiReport(id: $id, reason: $reason) {
+      id
+      status
+      reviewReason
+      reviewedByOrganizationId
+    }
+  }
+`);
+
+export const MilestonesDisputeReportDocument = graphql(`
+  mutation MilestonesDisputeReport($id: UUID!, $reason: String) {
+    disputeKpiReport(id: $id, reason: $reason) {
+      id
+      status
+      reviewReason
+      reviewedByOrganizationId
+    }
+  }
+`);
+
+export const PortfolioDocument = graphql(`
+  query MilestonesPortfolio($consortiumId: UUID!) {
+    portfolio(consortiumId: $consortiumId) {
+      consortia
+      scenarios
+      scenarioGoal
+      unitsDeployed
+      targetUnits
+      unitsGoal
+      datasets
+      datasetsShared
+      dataHoursCatalogued
+      dataHoursShared
+      activeContracts
+      milestonesByStatus {
+        key
+        count
+      }
+      openPainPointsByCategory {
+        key
+        count
+      }
+      scenariosBySectorAndRegion {
+        sector
+        region
+        scenarios
+        unitsDeployed
+        targetUnits
+      }
+    }
+    ledgerTotals(consortiumId: $consortiumId) {
+      organizationId
+      currency
+      rewardMinor
+      riskMinor
+      netMinor
+    }
+    memberships(consortiumId: $consortiumId, first: 100, statuses: [ACTIVE]) {
+      nodes {
+        id
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
