@@ -1,7 +1,15 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { OverviewPage } from './OverviewPage';
+import { ScenarioPage } from './ScenarioPage';
 
+/** Mounted at /c/:consortiumId/overview/*. */
 export function ConsortiumArea() {
-  const { t } = useTranslation('consortium');
-  return <Typography.Title level={2}>{t('title')}</Typography.Title>;
+  return (
+    <Routes>
+      <Route index element={<OverviewPage />} />
+      <Route path="scenarios/:scenarioId" element={<ScenarioPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
