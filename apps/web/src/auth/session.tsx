@@ -34,6 +34,12 @@ const SessionDocument = graphql(`
 export type SessionUser = SessionQuery['me'];
 
 const SessionContext = createContext<SessionUser | null>(null);
+const RefreshContext = createContext<() => void>(() => undefined);
+
+/** Re-reads the session (after joining a consortium, say). */
+export function useRefreshSession(): () => void {
+  return useContext(RefreshContext);
+}
 
 /** The signed-in person; only rendered inside SessionGate. */
 export function useSession(): SessionUser {
@@ -53,5 +59,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (problem)
     return <ApiErrorAlert problem={problem} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching || !data) return <PageLoading />;
-  return <SessionContext.Provider value={data.me}>{children}</SessionContext.Provider>;
+  return (
+    <RefreshContext.Provider value={() => refetch({ requestPolicy: 'network-only' })}>
+      <SessionContext.Provider value={data.me}>{children}</SessionContext.Provider>
+    </RefreshContext.Provider>
+  );
 }

@@ -2,7 +2,7 @@ import { App, Button, Card, Flex, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { toApiProblem } from '../../api/errors';
-import { useSession } from '../../auth/session';
+import { useRefreshSession, useSession } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useFormat } from '../../i18n/i18n';
 import type { ConsortiumMyInvitationsQuery } from '../../gql/graphql';
@@ -21,10 +21,14 @@ function InvitationRow({ invitation, admin }: { invitation: Invitation; admin: b
   const { message } = App.useApp();
   const [accepting, accept] = useMutation(ConsortiumAcceptDocument);
   const [declining, decline] = useMutation(ConsortiumDeclineDocument);
+  const refreshSession = useRefreshSession();
   const name = invitation.consortiumName;
   const onAccept = async () => {
     const result = await accept({ id: invitation.id });
-    if (!result.error) void message.success(t('myInvitations.accepted', { name }));
+    if (result.error) return;
+    void message.success(t('myInvitations.accepted', { name }));
+    // The consortium now belongs in the picker and the menu.
+    refreshSession();
   };
   const onDecline = async () => {
     const result = await decline({ id: invitation.id });

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../i18n/i18n';
+import { MyInvitations } from '../consortium/MyInvitations';
 import { atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
 import { MyWorkDocument, OPEN_STATUSES } from './my-work.query';
 
@@ -58,6 +59,9 @@ export function MyWorkPage() {
       </Typography.Paragraph>
       {!organizationId ? <Typography.Paragraph>{t('noOrganization')}</Typography.Paragraph> : null}
       <ApiErrorAlert problem={problem} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <div style={{ marginBottom: 16 }}>
+        <MyInvitations />
+      </div>
       <Row gutter={[16, 16]} data-testid="my-work" aria-busy={!data}>
         <Section title={t('sections.tickets')} count={tickets.length} loading={fetching && !data}>
           <Items
