@@ -171,6 +171,10 @@ export class AccessRequestService {
         overdue: args.overdue,
       });
     }
+    if (args.mine) {
+      if (!caller.organizationId) query.andWhere('FALSE');
+      else query.andWhere('request.requester_organization_id = :mine', { mine: caller.organizationId });
+    }
     if (args.awaitingMyReview) {
       if (!caller.organizationId) query.andWhere('FALSE');
       else

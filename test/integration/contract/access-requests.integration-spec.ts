@@ -143,6 +143,22 @@ describe('data access requests', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('lists only the requests my organisation made with mine: true', async () => {
+    const submitted = await submit(CHEN_JIE, [sorting], 'SIM_TO_REAL');
+    const id = submitted.data!.submitDataAccessRequest.id;
+    const MINE = `query M($mine: Boolean) { dataAccessRequests(first: 50, mine: $mine) { totalCount nodes { id requesterOrganizationId } } }`;
+    type Mine = { dataAccessRequests: { totalCount: number; nodes: { id: string }[] } };
+    // The owner's steward sees it among all requests, but not among its own.
+    expect((await t.as(WANG_FANG)<Mine>(MINE, {})).data!.dataAccessRequests.nodes.map((n) => n.id)).toContain(
+      id,
+    );
+    expect((await t.as(WANG_FANG)<Mine>(MINE, { mine: true })).data!.dataAccessRequests.totalCount).toBe(0);
+    const mine = (await t.as(CHEN_JIE)<Mine>(MINE, { mine: true })).data!.dataAccessRequests;
+    expect(mine.nodes.map((n) => n.id)).toContain(id);
+    expect(mine.totalCount).toBe(mine.nodes.length);
+    await t.as(CHEN_JIE)('mutation W($id: UUID!) { withdrawDataAccessRequest(id: $id) { status } }', { id });
+  });
+
   it('rejects with a reason, and lets the requester ask again', async () => {
     const first = await submit(SUN_LI, [grasps], 'MODEL_TRAINING');
     const id = first.data!.submitDataAccessRequest.id;

@@ -104,4 +104,9 @@ export class DataAccessRequestsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   overdue?: boolean;
+
+  @Field({ nullable: true, description: 'Only requests your organisation made.' })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
 }

@@ -1,7 +1,15 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { RequestPage } from './RequestPage';
+import { ReviewQueuePage } from './ReviewQueuePage';
 
+/** /c/:consortiumId/reviews/*: the review queue (and my requests), one request. */
 export function ReviewsArea() {
-  const { t } = useTranslation('data');
-  return <Typography.Title level={2}>{t('title')}</Typography.Title>;
+  return (
+    <Routes>
+      <Route index element={<ReviewQueuePage />} />
+      <Route path=":requestId" element={<RequestPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
