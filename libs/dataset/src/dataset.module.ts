@@ -1,7 +1,10 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
+import { ConsortiumModule } from '@tetrad/consortium';
+import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
+import { DatasetDemoSeed } from './dataset-demo-seed';
 import { Dataset } from './dataset.entity';
 import { DatasetResolver } from './dataset.resolver';
 import { datasetRules } from './dataset.rules';
@@ -9,8 +12,8 @@ import { DatasetService } from './dataset.service';
 
 /** The dataset catalog (access requests and contracts follow). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Dataset]), ScenarioModule],
-  providers: [DatasetService, DatasetResolver],
+  imports: [TypeOrmModule.forFeature([Dataset]), ScenarioModule, ConsortiumModule, OrganizationModule],
+  providers: [DatasetService, DatasetResolver, DatasetDemoSeed],
   exports: [DatasetService],
 })
 export class DatasetModule implements OnModuleInit {

@@ -162,7 +162,7 @@ export class DatasetService {
 }
 
 /** The trail is readable by every member: the storage location never goes into it. */
-function withoutLocation(dataset: Dataset): Omit<Dataset, 'storageLocation'> {
+export function withoutLocation(dataset: Dataset): Omit<Dataset, 'storageLocation'> {
   const { storageLocation: _hidden, ...rest } = dataset;
   return rest;
 }

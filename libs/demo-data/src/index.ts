@@ -274,3 +274,127 @@ export const DEMO_SCENARIO = {
     } as Record<string, number>,
   },
 } as const;
+
+export interface DemoDataset {
+  /** Organisation key of the owner; all are in DEMO_SCENARIO's consortium. */
+  owner: string;
+  name: string;
+  description: string;
+  modalities: string[];
+  format: string;
+  formatVersion: string;
+  robotType: string;
+  features: { key: string; modality: string; dtype: string; shape: number[]; rateHz: number | null }[];
+  episodes: number;
+  hours: number;
+  fps: number;
+  sizeBytes: string;
+  personalData: boolean;
+  anonymisation: string;
+  sensitivity: string;
+  allowedPurposes: string[];
+  storageLocation: string;
+  metadata: Record<string, string>;
+}
+
+/** The worked example's data, one dataset per kind of party that collects it. */
+export const DEMO_DATASETS: DemoDataset[] = [
+  {
+    owner: 'jiading-auto',
+    name: 'Jiading line 1: parcel induction episodes',
+    description:
+      'Teleoperated and autonomous episodes of humanoids picking parcels from the induction belt and placing them on the sorter, from the first 200 hours on line 1. Workers passing by are in view; faces are blurred.',
+    modalities: ['RGB', 'DEPTH', 'JOINT_STATES', 'TRAJECTORIES', 'LANGUAGE_ANNOTATIONS'],
+    format: 'LEROBOT',
+    formatVersion: 'v2.1',
+    robotType: 'Lingbu L1 humanoid',
+    features: [
+      { key: 'observation.images.head', modality: 'RGB', dtype: 'video', shape: [720, 1280, 3], rateHz: 30 },
+      {
+        key: 'observation.images.wrist_right',
+        modality: 'RGB',
+        dtype: 'video',
+        shape: [480, 640, 3],
+        rateHz: 30,
+      },
+      { key: 'observation.depth.head', modality: 'DEPTH', dtype: 'uint16', shape: [480, 640], rateHz: 15 },
+      { key: 'observation.state', modality: 'JOINT_STATES', dtype: 'float32', shape: [32], rateHz: 100 },
+      { key: 'action', modality: 'TRAJECTORIES', dtype: 'float32', shape: [32], rateHz: 100 },
+      { key: 'task', modality: 'LANGUAGE_ANNOTATIONS', dtype: 'string', shape: [1], rateHz: null },
+    ],
+    episodes: 1840,
+    hours: 200,
+    fps: 30,
+    sizeBytes: '412316860416',
+    personalData: true,
+    anonymisation: 'PSEUDONYMISED',
+    sensitivity: 'CONSORTIUM',
+    allowedPurposes: ['RESEARCH', 'MODEL_TRAINING', 'BENCHMARKING'],
+    storageLocation: 's3://jiading-robot-data/line-1/induction/v1',
+    metadata: {
+      consentBasis: 'Works council agreement of 2026-08-12; notices at the line; faces blurred before upload',
+      annotationStandard: 'LeRobot v2.1 with task strings in Chinese and English',
+      collectionPeriod: '2026-09 to 2026-11',
+    },
+  },
+  {
+    owner: 'lingbu-robotics',
+    name: 'L1 humanoid joint telemetry and fault log, Jiading deployment',
+    description:
+      'Joint torques, temperatures and the fault log of the three L1 units on line 1, for reliability and safety analysis. No people are recorded.',
+    modalities: ['JOINT_STATES', 'FORCE_TORQUE'],
+    format: 'MCAP',
+    formatVersion: '1.0',
+    robotType: 'Lingbu L1 humanoid',
+    features: [
+      { key: '/joint_states', modality: 'JOINT_STATES', dtype: 'float64', shape: [32], rateHz: 500 },
+      { key: '/wrench/right_wrist', modality: 'FORCE_TORQUE', dtype: 'float64', shape: [6], rateHz: 500 },
+    ],
+    episodes: 600,
+    hours: 200,
+    fps: 0,
+    sizeBytes: '96636764160',
+    personalData: false,
+    anonymisation: 'NOT_APPLICABLE',
+    sensitivity: 'RESTRICTED',
+    allowedPurposes: ['RESEARCH', 'SAFETY_CERTIFICATION'],
+    storageLocation: 's3://lingbu-fleet/jiading/telemetry/2026q4',
+    metadata: { collectionPeriod: '2026-09 to 2026-11' },
+  },
+  {
+    owner: 'harmonic-drives',
+    name: 'Harmonic drive wear under sorting duty cycles',
+    description:
+      'Torque ripple and backlash of the wrist and elbow drives measured weekly on line 1, against bench tests of the same drives.',
+    modalities: ['FORCE_TORQUE', 'JOINT_STATES'],
+    format: 'HDF5',
+    formatVersion: '1.14',
+    robotType: 'Lingbu L1 humanoid',
+    features: [
+      {
+        key: 'drives/torque_ripple',
+        modality: 'FORCE_TORQUE',
+        dtype: 'float32',
+        shape: [14, 2048],
+        rateHz: 1000,
+      },
+      {
+        key: 'drives/backlash_arcmin',
+        modality: 'JOINT_STATES',
+        dtype: 'float32',
+        shape: [14],
+        rateHz: null,
+      },
+    ],
+    episodes: 12,
+    hours: 6,
+    fps: 0,
+    sizeBytes: '2147483648',
+    personalData: false,
+    anonymisation: 'NOT_APPLICABLE',
+    sensitivity: 'TRADE_SECRET',
+    allowedPurposes: ['RESEARCH', 'BENCHMARKING'],
+    storageLocation: 's3://harmonic-drives-lab/field/jiading-line-1',
+    metadata: { collectionPeriod: '2026-09 to 2026-11' },
+  },
+];

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AuditTrail, type AppConfig } from '@tetrad/core';
-import { ConsortiumService, Sector } from '@tetrad/consortium';
+import { ConsortiumService } from '@tetrad/consortium';
 import { DEMO_CONSORTIA, DEMO_SCENARIO } from '@tetrad/demo-data';
 import { OrganizationService } from '@tetrad/organization';
-import { KpiDirection, ScenarioService, type Scenario } from '@tetrad/scenario';
+import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import { KpiReport } from './kpi-report.entity';
 import { KpiComparator, KpiReportStatus } from './milestone-enums';
 import { Milestone } from './milestone.entity';
@@ -36,15 +36,10 @@ export class MilestoneDemoSeed implements OnApplicationBootstrap {
     const consortiumId = await this.consortia.idByName(consortiumName);
     if (!consortiumId) return;
     const { ids } = await this.organizations.ensureDemoOrganizations();
-    const { scenario, created } = await this.scenarios.ensureDemoScenario(consortiumId, {
-      name: DEMO_SCENARIO.name,
-      site: DEMO_SCENARIO.site,
-      unitsDeployed: DEMO_SCENARIO.unitsDeployed,
-      targetUnits: DEMO_SCENARIO.targetUnits,
-      sector: DEMO_SCENARIO.sector as Sector,
-      kpis: DEMO_SCENARIO.kpis.map((kpi) => ({ ...kpi, direction: kpi.direction as KpiDirection })),
-    });
-    if (!created) return;
+    const { scenario } = await this.scenarios.ensureDemoScenario(consortiumId);
+    // Another seed may have created the scenario first: what counts is whether its report exists.
+    const seeded = await this.dataSource.getRepository(KpiReport).existsBy({ scenarioId: scenario.id });
+    if (seeded) return;
     await this.seedReportAndMilestone(scenario, ids);
     this.logger.log('Demo data: the parcel-sorting scenario, its verified KPI report and a milestone');
   }

@@ -12,9 +12,10 @@ import {
   type ConnectionShape,
   containsPattern,
 } from '@tetrad/core';
-import { ConsortiumService } from '@tetrad/consortium';
+import { ConsortiumService, Sector } from '@tetrad/consortium';
+import { DEMO_SCENARIO } from '@tetrad/demo-data';
 import type { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
-import { Scenario } from './scenario.entity';
+import { KpiDirection, Scenario } from './scenario.entity';
 import { DuplicateKpiKeyError } from './scenario.errors';
 import { SCENARIO_COLUMNS } from './scenario.rules';
 
@@ -36,10 +37,19 @@ export class ScenarioService {
   ) {}
 
   /** The demo scenario (SEED_DEMO_DATA), created once and audited as the system. */
-  async ensureDemoScenario(
-    consortiumId: string,
-    spec: Pick<Scenario, 'name' | 'sector' | 'site' | 'unitsDeployed' | 'targetUnits' | 'kpis'>,
-  ): Promise<{ scenario: Scenario; created: boolean }> {
+  /**
+   * The programme's worked example (DEMO_SCENARIO) in the given consortium, created once. Every
+   * demo seed that needs the scenario asks here, whichever boots first.
+   */
+  async ensureDemoScenario(consortiumId: string): Promise<{ scenario: Scenario; created: boolean }> {
+    const spec = {
+      name: DEMO_SCENARIO.name,
+      site: DEMO_SCENARIO.site,
+      unitsDeployed: DEMO_SCENARIO.unitsDeployed,
+      targetUnits: DEMO_SCENARIO.targetUnits,
+      sector: DEMO_SCENARIO.sector as Sector,
+      kpis: DEMO_SCENARIO.kpis.map((kpi) => ({ ...kpi, direction: kpi.direction as KpiDirection })),
+    };
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOneBy(Scenario, { consortiumId, name: spec.name });
       if (existing) return { scenario: existing, created: false };

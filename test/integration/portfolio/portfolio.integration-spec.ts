@@ -1,8 +1,9 @@
-import { DEMO_CONSORTIA, DEMO_PLATFORM_ADMIN_EMAIL, DEMO_SCENARIO } from '@tetrad/demo-data';
+import { DEMO_CONSORTIA, DEMO_DATASETS, DEMO_PLATFORM_ADMIN_EMAIL, DEMO_SCENARIO } from '@tetrad/demo-data';
 
 // The seeded demo scenario (LOGISTICS, the ACTIVE consortium) counts too.
 const DEMO_UNITS = DEMO_SCENARIO.unitsDeployed;
 const DEMO_TARGET = DEMO_SCENARIO.targetUnits;
+const DEMO_HOURS = DEMO_DATASETS.reduce((sum, dataset) => sum + dataset.hours, 0);
 import { consortiumIdByName } from '../../support/members';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
 
@@ -101,8 +102,8 @@ describe('the programme portfolio', () => {
       unitsDeployed: 20 + DEMO_UNITS,
       targetUnits: 70 + DEMO_TARGET,
       unitsGoal: 10_000,
-      datasets: 1,
-      dataHoursCatalogued: 200,
+      datasets: 1 + DEMO_DATASETS.length,
+      dataHoursCatalogued: 200 + DEMO_HOURS,
     });
     expect(
       all.scenariosBySectorAndRegion.map((group) => [group.sector, group.scenarios, group.unitsDeployed]),
@@ -126,7 +127,7 @@ describe('the programme portfolio', () => {
       scenarios: 3,
       unitsDeployed: 15 + DEMO_UNITS,
       targetUnits: 50 + DEMO_TARGET,
-      datasets: 1,
+      datasets: 1 + DEMO_DATASETS.length,
     });
     const theirs = await figures(HUANG_MEI);
     expect(theirs).toMatchObject({

@@ -8,7 +8,8 @@ const CHEN_JIE = 'chen.jie@lingbu-robotics.example';
 const HUANG_MEI = 'huang.mei@pearl-care.example'; // the other consortium
 
 const LINK = `mutation L($t: UUID!, $d: UUID!) { linkTicketToDataset(ticketId: $t, datasetId: $d) { id datasets { name } } }`;
-const PAGE = `query P($c: UUID!, $first: Int!) { datasets(first: $first, consortiumId: $c) {
+// The test's own datasets (robot type H1), not the demo data's.
+const PAGE = `query P($c: UUID!, $first: Int!) { datasets(first: $first, consortiumId: $c, robotType: "H1") {
   nodes { name owner { name } activeContracts { id } openTickets { title status } } } }`;
 const code = (response: GraphQLResponse<unknown>): string | undefined =>
   response.errors?.[0]?.extensions.code;
