@@ -99,3 +99,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A GraphQL request with the browser context's own session cookie, for setting up data that the
+ * page under test is not about. Throws on any error, so a broken setup fails loudly.
+ */
+export async function graphqlAs<T>(
+  page: Page,
+  stack: WebStack,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await page.request.post(`${stack.url}/graphql`, {
+    headers: { 'x-tetrad-csrf': '1' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data)
+    throw new Error(`GraphQL setup failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

@@ -12,6 +12,7 @@ import { TicketLabel } from './ticket-label.entity';
 import { TicketLabelService } from './ticket-label.service';
 import { ServiceLevelService } from './service-level.service';
 import { ServiceLevelResolver } from './service-level.resolver';
+import { TicketCommentResolver } from './ticket-comment.resolver';
 import { TicketCommentService } from './ticket-comment.service';
 import { TicketDatasetLink } from './ticket-dataset-link.entity';
 import { DatasetTicketsResolver, TicketDatasetResolver } from './ticket-dataset.resolver';
@@ -48,6 +49,7 @@ import { TicketService } from './ticket.service';
     TicketCommentService,
     TicketCollaborationService,
     TicketResolver,
+    TicketCommentResolver,
     TicketLoaders,
     ServiceLevelService,
     ServiceLevelResolver,

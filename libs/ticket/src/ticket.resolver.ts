@@ -35,6 +35,7 @@ import {
 } from './dto/ticket.inputs';
 import { isOverdue } from './service-levels';
 import { TicketStatus } from './ticket-enums';
+import { allowedTransitions, needsRaisingOrganization } from './ticket-transitions';
 import { TICKET_CHANGED, TICKET_COMMENTED, type TicketEvent } from './ticket-events';
 import { TicketCollaborationService } from './ticket-collaboration.service';
 import { TicketLink, TicketLinkKind } from './ticket-link.entity';
@@ -240,6 +241,18 @@ export class TicketResolver {
   })
   timeline(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket, @Args() page: PageArgs) {
     return this.collaboration.timeline(caller, ticket.id, page);
+  }
+
+  @ResolveField(() => [TicketStatus], {
+    description:
+      'The states you may move it to now: its state machine, less verification unless your organisation raised it.',
+  })
+  allowedTransitions(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): TicketStatus[] {
+    // Platform administrators read tickets but never move them.
+    if (caller.platformAdmin) return [];
+    return allowedTransitions(ticket.status).filter(
+      (to) => !needsRaisingOrganization(to) || caller.organizationId === ticket.raisedByOrganizationId,
+    );
   }
 
   @ResolveField(() => Boolean, { description: 'Past its response or resolution due date.' })

@@ -2,13 +2,6 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithI18n } from '../../../test/render';
 import { AuditFilterBar } from './AuditFilterBar';
 
-// rc-component/form schedules watchers through MessageChannel, which jsdom lacks.
-class TimeoutChannel {
-  port1: { onmessage: ((event: unknown) => void) | null } = { onmessage: null };
-  port2 = { postMessage: (data: unknown) => setTimeout(() => this.port1.onmessage?.({ data }), 0) };
-}
-(globalThis as { MessageChannel?: unknown }).MessageChannel ??= TimeoutChannel;
-
 const PEOPLE = [{ id: '7d3f9a62-5b1e-4c1a-9d0e-2f6b8c4a1e90', name: 'Li Wei' }];
 
 describe('AuditFilterBar', () => {

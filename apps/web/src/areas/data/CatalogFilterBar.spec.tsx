@@ -1,4 +1,3 @@
-import './test-polyfills';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useMemo } from 'react';
 import { MemoryRouter, useLocation, useSearchParams } from 'react-router';

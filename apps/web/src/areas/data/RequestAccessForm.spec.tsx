@@ -1,4 +1,3 @@
-import './test-polyfills';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Form } from 'antd';
 import { renderWithI18n } from '../../../test/render';
