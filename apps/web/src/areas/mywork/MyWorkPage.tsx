@@ -17,6 +17,7 @@ const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
 /** Where a person lands after signing in: what waits for them, across their consortia. */
 export function MyWorkPage() {
   const { t } = useTranslation('mywork');
+  const { t: tm } = useTranslation('milestones');
   const format = useFormat();
   const session = useSession();
   const organizationId = session.organization?.id;
@@ -153,7 +154,12 @@ export function MyWorkPage() {
               title: milestone.name,
               extra: (
                 <Typography.Text type="secondary">
-                  {t('due', { date: format.date(milestone.dueAt) })} · {milestone.evaluation.summary}
+                  {t('due', { date: format.date(milestone.dueAt) })} ·{' '}
+                  {tm(`outcome.${milestone.evaluation.outcome as 'PENDING'}`)} ·{' '}
+                  {t('targetsMet', {
+                    met: milestone.evaluation.explanation.filter((check) => check.met).length,
+                    total: milestone.evaluation.explanation.length,
+                  })}
                 </Typography.Text>
               ),
             }))}
@@ -194,6 +200,9 @@ function Section({
   );
 }
 
+/** Links in the lists look like links, not like the card's titles. */
+const LINK_STYLE = { color: '#1554ad', fontWeight: 500 };
+
 function Items({
   items,
   empty,
@@ -208,7 +217,14 @@ function Items({
       dataSource={items}
       renderItem={(item) => (
         <List.Item key={item.key}>
-          <List.Item.Meta title={<Link to={item.to}>{item.title}</Link>} description={item.extra} />
+          <List.Item.Meta
+            title={
+              <Link to={item.to} style={LINK_STYLE}>
+                {item.title}
+              </Link>
+            }
+            description={item.extra}
+          />
         </List.Item>
       )}
     />

@@ -31,7 +31,7 @@ export const myworkLocales = {
       NOTIFY_BREACH: '通报数据泄露',
       REPORT_PUBLICATIONS: '报告发表成果',
     },
-    purpose: '用途：{{purpose}}',
+    targetsMet: '已满足 {{met}}/{{total}} 项目标',
     noOrganization: '您的账号不属于任何机构，因此没有分派给机构的事项。',
   },
   en: {
@@ -65,7 +65,7 @@ export const myworkLocales = {
       NOTIFY_BREACH: 'Notify a breach',
       REPORT_PUBLICATIONS: 'Report publications',
     },
-    purpose: 'Purpose: {{purpose}}',
+    targetsMet: '{{met}} of {{total}} targets met',
     noOrganization: 'Your account belongs to no organisation, so nothing is assigned to one.',
   },
 } as const;

@@ -110,7 +110,9 @@ export const MyWorkDocument = graphql(`
     dueAt
     evaluation {
       outcome
-      summary
+      explanation {
+        met
+      }
     }
   }
 `);
