@@ -37,6 +37,8 @@ export async function serveWebApp(fastify: FastifyInstance, config: AppConfig): 
     prefix: '/',
     wildcard: false,
     index: false,
+    // Brotli or gzip copies made at build time (scripts/compress-web.ts), chosen by Accept-Encoding.
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header(
         'cache-control',

@@ -49,4 +49,16 @@ describe('signing in to the web app', () => {
     const api = await fetch(`${stack.url}/graphql/nope`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
   });
+
+  it('serves the hashed assets compressed and cached for good, the page itself never cached', async () => {
+    const page = await fetch(stack.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    const asset = await fetch(`${stack.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await asset.text()).length).toBeGreaterThan(1000); // fetch decodes it: real JavaScript
+  });
 });
