@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import {
+  graphqlAs,
   launchBrowser,
   newContext,
   screenshot,
@@ -20,16 +21,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A GraphQL request with the browser's own session (for data this area is not about). */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${stack.url}/graphql`, {
-    headers: { 'x-tetrad-csrf': '1' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
+/** GraphQL with the page's own session, for data this test is not about. */
+const gql = <T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> =>
+  graphqlAs<T>(page, stack, query, variables);
 
 async function consortiumIdOf(page: Page, name: string): Promise<string> {
   const data = await gql<{ me: { consortia: { nodes: { id: string; name: string }[] } } }>(

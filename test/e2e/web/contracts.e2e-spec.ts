@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  graphqlAs,
   launchBrowser,
   newContext,
   screenshot,
@@ -34,16 +35,9 @@ async function personPage(email: string): Promise<Page> {
   return page;
 }
 
-/** GraphQL with the page's own session, as the web app sends it. */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${stack.url}/graphql`, {
-    headers: { 'x-tetrad-csrf': '1' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
-  return body.data as T;
-}
+/** GraphQL with the page's own session, for data this test is not about. */
+const gql = <T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> =>
+  graphqlAs<T>(page, stack, query, variables);
 
 /** Opens the panel of a clause in the editor and appends text to it. */
 async function appendToClause(page: Page, title: string, text: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import {
+  graphqlAs,
   launchBrowser,
   newContext,
   screenshot,
@@ -139,15 +140,8 @@ describe('data catalog and access reviews', () => {
   it('sets up the same flow through GraphQL (reusable setup for other specs)', async () => {
     const steward = await signedIn(STEWARD);
     const researcher = await signedIn(RESEARCHER);
-    const gql = async <T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> => {
-      const response = await page.request.post(`${stack.url}/graphql`, {
-        headers: { 'x-tetrad-csrf': '1' },
-        data: { query, variables },
-      });
-      const body = (await response.json()) as { data?: T; errors?: unknown[] };
-      if (!body.data) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
+    const gql = <T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> =>
+      graphqlAs<T>(page, stack, query, variables);
     const { scenarios } = await gql<{ scenarios: { nodes: { id: string }[] } }>(steward.page, SCENARIOS, {
       consortiumId: steward.consortiumId,
     });

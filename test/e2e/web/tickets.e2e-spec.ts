@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CONSORTIA, DEMO_SCENARIO } from '@tetrad/demo-data';
 import {
+  graphqlAs,
   launchBrowser,
   newContext,
   screenshot,
@@ -24,16 +25,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** GraphQL with the browser's own session (for data this test is not about). */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${stack.url}/graphql`, {
-    headers: { 'x-tetrad-csrf': '1' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+/** GraphQL with the page's own session, for data this test is not about. */
+const gql = <T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> =>
+  graphqlAs<T>(page, stack, query, variables);
 
 /** Picks an option of an Ant Design select by its label, as a person clicks it. */
 async function choose(page: Page, label: string, option: string): Promise<void> {

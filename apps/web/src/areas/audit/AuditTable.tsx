@@ -1,4 +1,4 @@
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -8,6 +8,7 @@ import { auditVariables, type AuditFilters } from './auditFilters';
 import { SUBJECT_TYPES } from './AuditFilterBar';
 import { EntryDetail, type AuditEntryRow } from './EntryDetail';
 import { AuditEntriesDocument } from './queries';
+import { ListFooter } from '../../components/ListFooter';
 
 function isKnownType(type: string): type is (typeof SUBJECT_TYPES)[number] {
   return (SUBJECT_TYPES as readonly string[]).includes(type);
@@ -26,7 +27,6 @@ export function AuditTable({
   organizations: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation('audit');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const session = useSession();
   const list = useConnection(
@@ -96,18 +96,7 @@ export function AuditTable({
           },
         ]}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap={8}>
-        <Typography.Text type="secondary">
-          {list.totalCount !== undefined
-            ? tc('pagination.showing', { shown: list.nodes.length, total: list.totalCount })
-            : null}
-        </Typography.Text>
-        {list.hasMore ? (
-          <Button onClick={list.loadMore} loading={list.fetching}>
-            {tc('actions.loadMore')}
-          </Button>
-        ) : null}
-      </Flex>
+      <ListFooter list={list} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Form, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,12 +10,12 @@ import { useFormat } from '../../i18n/i18n';
 import { useConsortiumId } from '../../layout/consortium';
 import { STATUSES, STATUS_COLORS } from './contract-rules';
 import { ContractsListDocument } from './operations';
+import { ListFooter } from '../../components/ListFooter';
 
 type Row = ContractsListQuery['dataSharingContracts']['nodes'][number];
 
 export function ContractListPage() {
   const { t } = useTranslation('contracts');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const consortiumId = useConsortiumId();
   const [status, setStatus] = useState<ContractStatus | undefined>();
@@ -101,18 +101,7 @@ export function ContractListPage() {
           },
         ]}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">
-          {list.totalCount !== undefined
-            ? tc('pagination.showing', { shown: list.nodes.length, total: list.totalCount })
-            : null}
-        </Typography.Text>
-        {list.hasMore ? (
-          <Button onClick={list.loadMore} loading={list.fetching}>
-            {tc('actions.loadMore')}
-          </Button>
-        ) : null}
-      </Flex>
+      <ListFooter list={list} />
     </Page>
   );
 }

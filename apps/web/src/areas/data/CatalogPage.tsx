@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,13 +15,13 @@ import { catalogVariables, filtersFromSearchParams, filtersToSearchParams } from
 import { CatalogFilterBar } from './CatalogFilterBar';
 import { DataCatalogQuery } from './data.queries';
 import { SENSITIVITY_COLOR } from './enums';
+import { ListFooter } from '../../components/ListFooter';
 
 type Row = CatalogData['datasets']['nodes'][number];
 
 /** The catalog: the API's filters and search, in the URL, a page at a time. */
 export function CatalogPage() {
   const { t } = useTranslation('data');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const session = useSession();
   const consortiumId = useConsortiumId();
@@ -108,18 +108,7 @@ export function CatalogPage() {
         scroll={{ x: 1010 }}
         locale={{ emptyText: t('catalog.empty') }}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">
-          {list.totalCount !== undefined
-            ? tc('pagination.showing', { shown: list.nodes.length, total: list.totalCount })
-            : null}
-        </Typography.Text>
-        {list.hasMore ? (
-          <Button onClick={list.loadMore} loading={list.fetching}>
-            {tc('actions.loadMore')}
-          </Button>
-        ) : null}
-      </Flex>
+      <ListFooter list={list} />
     </Page>
   );
 }

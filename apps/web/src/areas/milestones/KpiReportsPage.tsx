@@ -13,6 +13,7 @@ import { ReviewActions } from './ReviewActions';
 import { SubmitReportDrawer } from './SubmitReportDrawer';
 import { StateTag } from './tags';
 import { useDirectory } from './useDirectory';
+import { ListFooter } from '../../components/ListFooter';
 
 type Report = MilestonesKpiReportsQuery['kpiReports']['nodes'][number];
 const STATUSES: KpiReportStatus[] = ['SUBMITTED', 'VERIFIED', 'DISPUTED'];
@@ -20,7 +21,6 @@ const STATUSES: KpiReportStatus[] = ['SUBMITTED', 'VERIFIED', 'DISPUTED'];
 /** KPI reports: the scenario user submits, another party verifies or disputes. */
 export function KpiReportsPage() {
   const { t } = useTranslation('milestones');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const consortiumId = useConsortiumId();
   const session = useSession();
@@ -145,18 +145,7 @@ export function KpiReportsPage() {
           },
         ]}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">
-          {list.totalCount !== undefined
-            ? tc('pagination.showing', { shown: list.nodes.length, total: list.totalCount })
-            : null}
-        </Typography.Text>
-        {list.hasMore ? (
-          <Button onClick={list.loadMore} loading={list.fetching}>
-            {tc('actions.loadMore')}
-          </Button>
-        ) : null}
-      </Flex>
+      <ListFooter list={list} />
       <SubmitReportDrawer
         directory={directory}
         open={drawer}

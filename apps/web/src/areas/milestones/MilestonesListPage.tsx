@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Select, Table, Typography } from 'antd';
+import { Form, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,13 +10,13 @@ import { useConsortiumId } from '../../layout/consortium';
 import { MilestonesListDocument } from './queries';
 import { StateTag } from './tags';
 import { useDirectory } from './useDirectory';
+import { ListFooter } from '../../components/ListFooter';
 
 const STATUSES: MilestoneStatus[] = ['PLANNED', 'IN_PROGRESS', 'ACHIEVED', 'MISSED', 'WAIVED'];
 
 /** Milestones of the consortium by due date, filtered by state and scenario through the API. */
 export function MilestonesListPage() {
   const { t } = useTranslation('milestones');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const consortiumId = useConsortiumId();
   const directory = useDirectory(consortiumId);
@@ -97,18 +97,7 @@ export function MilestonesListPage() {
           },
         ]}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">
-          {list.totalCount !== undefined
-            ? tc('pagination.showing', { shown: list.nodes.length, total: list.totalCount })
-            : null}
-        </Typography.Text>
-        {list.hasMore ? (
-          <Button onClick={list.loadMore} loading={list.fetching}>
-            {tc('actions.loadMore')}
-          </Button>
-        ) : null}
-      </Flex>
+      <ListFooter list={list} />
     </>
   );
 }
