@@ -14,6 +14,7 @@ import { SessionGate } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
 import { startI18n } from './i18n/i18n';
 import './styles.css';
+import { THEME } from './theme';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -22,10 +23,7 @@ function Root() {
   const english = i18n.language === 'en';
   dayjs.locale(english ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider
-      locale={english ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1554ad', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <Provider value={client}>
           {signedOut ? (

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { PageLoading } from '../components/PageLoading';
+import { useScrollableRegions } from '../components/useScrollableRegions';
 import { defaultConsortiumId, useCurrentConsortium } from './consortium';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -36,6 +37,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const current = useCurrentConsortium();
+  useScrollableRegions();
   const consortiumId = current?.id ?? defaultConsortiumId(session.consortia.nodes);
   const area = location.pathname.split('/')[3] ?? '';
   const selected = location.pathname === '/' ? 'mywork' : area;

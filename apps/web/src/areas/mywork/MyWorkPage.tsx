@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/i18n';
 import { MyInvitations } from '../consortium/MyInvitations';
 import { atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
 import { MyWorkDocument, OPEN_STATUSES } from './my-work.query';
+import { MUTED_BADGE } from '../../theme';
 
 const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
 
@@ -190,7 +191,7 @@ function Section({
             <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
               {title}
             </Typography.Title>
-            <Badge count={count} showZero color={count ? '#1554ad' : '#8c8c8c'} />
+            <Badge count={count} showZero color={count ? '#1554ad' : MUTED_BADGE} />
           </Space>
         }
       >

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketStatus } from '../../gql/graphql';
+import { MUTED_BADGE } from '../../theme';
 
 /** One status column; while a ticket is dragged it says whether that ticket may go here. */
 export function BoardColumn({
@@ -55,7 +56,7 @@ export function BoardColumn({
               {t(accepts ? 'board.dropHere' : 'board.notAllowed')}
             </Typography.Text>
           ) : null}
-          <Badge count={count} showZero color={count ? '#8c8c8c' : '#d9d9d9'} overflowCount={999} />
+          <Badge count={count} showZero color={MUTED_BADGE} overflowCount={999} />
         </Flex>
       </Flex>
       <Flex vertical gap={8} style={{ flex: 1, minHeight: 120 }}>

@@ -37,7 +37,7 @@ export function TicketFacts({ ticket, now = new Date() }: { ticket: Facts; now?:
         {t(`due.${mark}`)}
       </Tag>
       {done ? (
-        <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+        <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.62)' }}>
           {t(`ticket.${doneKey}`, { at: format.dateTime(done) })}
         </div>
       ) : null}
