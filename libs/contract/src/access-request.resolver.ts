@@ -13,7 +13,6 @@ import {
   Connection,
   connectionCost,
   CurrentCaller,
-  DomainError,
   UUIDScalar,
   type Caller,
   type RequestLoaders,
@@ -140,16 +139,8 @@ export class AccessRequestItemResolver {
   constructor(private readonly datasets: DatasetService) {}
 
   @ResolveField(() => Dataset, { nullable: true, description: 'Null if you can no longer see it.' })
-  async dataset(
-    @CurrentCaller() caller: Caller,
-    @Parent() item: DataAccessRequestItem,
-  ): Promise<Dataset | null> {
-    try {
-      return await this.datasets.get(caller, item.datasetId);
-    } catch (error) {
-      if (error instanceof DomainError) return null;
-      throw error;
-    }
+  dataset(@CurrentCaller() caller: Caller, @Parent() item: DataAccessRequestItem): Promise<Dataset | null> {
+    return this.datasets.readable(caller, item.datasetId);
   }
 
   @ResolveField(() => PurposeMatchResult, { description: "The purpose matcher's advice, as stored." })

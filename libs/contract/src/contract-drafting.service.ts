@@ -250,13 +250,6 @@ export class ContractDraftingService {
     };
   }
 
-  async versions(caller: Caller, contractId: string): Promise<ContractVersion[]> {
-    await this.readable(caller, contractId);
-    return this.dataSource
-      .getRepository(ContractVersion)
-      .find({ where: { contractId }, order: { number: 'DESC' } });
-  }
-
   async version(contract: DataSharingContract, number: number): Promise<ContractVersion> {
     const version = await this.dataSource
       .getRepository(ContractVersion)

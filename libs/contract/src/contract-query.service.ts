@@ -6,6 +6,7 @@ import {
   APP_CONFIG,
   AuthorizationService,
   callerLoader,
+  NotFoundError,
   paginate,
   type AppConfig,
   type Caller,
@@ -19,8 +20,8 @@ import type { ContractContent } from './contract-terms';
 import {
   ContractObligation,
   ContractSignature,
+  ContractVersion,
   DataSharingContract,
-  type ContractVersion,
 } from './contract.entity';
 import { CONTRACT_COLUMNS } from './contract.rules';
 import type { DataSharingContractsArgs } from './dto/contract.inputs';
@@ -190,6 +191,45 @@ export class ContractQueryService {
         hash: s.hash,
       })),
     });
+  }
+
+  /**
+   * Every version of a contract, newest first; NOT_FOUND if the caller may not read the contract.
+   * Batched per page: two statements, the contracts scoped in SQL by the same rules as `readable`.
+   */
+  versionsOf(caller: Caller, contractId: string): Promise<ContractVersion[]> {
+    return callerLoader<string, ContractVersion[]>(
+      caller,
+      'contract.versions',
+      (ids) => this.versionsBatch(caller, ids),
+      { cache: false },
+    ).load(contractId);
+  }
+
+  private async versionsBatch(
+    caller: Caller,
+    contractIds: readonly string[],
+  ): Promise<(ContractVersion[] | NotFoundError)[]> {
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'DataSharingContract', CONTRACT_COLUMNS);
+    const readable = await this.dataSource
+      .getRepository(DataSharingContract)
+      .createQueryBuilder('contract')
+      .select('contract.id', 'id')
+      .where('contract.id IN (:...ids)', { ids: [...new Set(contractIds)] })
+      .andWhere(scope.sql, scope.params)
+      .getRawMany<{ id: string }>();
+    const ids = new Set(readable.map((row) => row.id));
+    const versions = ids.size
+      ? await this.dataSource
+          .getRepository(ContractVersion)
+          .find({ where: { contractId: In([...ids]) }, order: { number: 'DESC' } })
+      : [];
+    return contractIds.map((id) =>
+      ids.has(id)
+        ? versions.filter((version) => version.contractId === id)
+        : new NotFoundError('DataSharingContract', id),
+    );
   }
 
   /** The contracts ACTIVE now that cover a dataset and that the caller may see (batched per page). */

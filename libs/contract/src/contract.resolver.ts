@@ -210,7 +210,7 @@ export class ContractResolver {
     @CurrentCaller() caller: Caller,
     @Parent() contract: DataSharingContract,
   ): Promise<ContractVersion[]> {
-    return this.drafting.versions(caller, contract.id);
+    return this.query.versionsOf(caller, contract.id);
   }
 
   @ResolveField(() => ContractVersion, { description: 'A version by number (default: the latest).' })

@@ -6,6 +6,8 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  byKeys,
+  callerLoader,
   ForbiddenError,
   NotFoundError,
   paginate,
@@ -93,6 +95,29 @@ export class DatasetService {
     if (!dataset) throw new NotFoundError('Dataset', id);
     await this.authorization.assertCan(caller, 'read', 'Dataset', { ...dataset }, id);
     return dataset;
+  }
+
+  /** A dataset the caller may read, or null (missing or out of reach): batched per request. */
+  readable(caller: Caller, id: string): Promise<Dataset | null> {
+    return callerLoader<string, Dataset | null>(
+      caller,
+      'dataset.readable',
+      async (ids) => byKeys(ids, await this.readableByIds(caller, ids), (dataset) => dataset.id),
+      { cache: false },
+    ).load(id);
+  }
+
+  /** The datasets among `ids` that the caller may read, scoped in SQL by the same rules as `get`. */
+  async readableByIds(caller: Caller, ids: readonly string[]): Promise<Dataset[]> {
+    if (ids.length === 0) return [];
+    const ability = await this.authorization.abilityFor(caller);
+    const scope = accessibleBy(ability, 'read', 'Dataset', DATASET_COLUMNS);
+    return this.dataSource
+      .getRepository(Dataset)
+      .createQueryBuilder('dataset')
+      .where('dataset.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .andWhere(scope.sql, scope.params)
+      .getMany();
   }
 
   /** The storage location: the owner's data stewards and live grant holders (the ability decides). */

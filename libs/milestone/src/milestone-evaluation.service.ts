@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AuditTrail, type Caller } from '@tetrad/core';
-import { KpiReport } from './kpi-report.entity';
 import { KpiReportStatus, LedgerEntryKind, MilestoneStatus } from './milestone-enums';
 import { evaluateMilestone, type MilestoneEvaluation, type VerifiedReport } from './milestone-evaluation';
 import { LedgerEntry, Milestone } from './milestone.entity';
@@ -29,8 +28,19 @@ export class MilestoneEvaluationService {
     milestone: Milestone,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MilestoneEvaluation> {
-    const reports = await verifiedReports(manager, milestone);
-    return evaluateMilestone(toEvaluable(milestone), reports, new Date().toISOString());
+    const [evaluation] = await this.explainAll([milestone], manager);
+    return evaluation!;
+  }
+
+  /** `explain` for a page of milestones, in one statement. */
+  async explainAll(
+    milestones: readonly Milestone[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MilestoneEvaluation[]> {
+    const reports = await verifiedReports(manager, milestones);
+    return milestones.map((milestone, index) =>
+      evaluateMilestone(toEvaluable(milestone), reports[index]!, new Date().toISOString()),
+    );
   }
 
   /** Evaluates one milestone inside the caller's transaction; decides and pays at most once. */
@@ -142,24 +152,48 @@ export function toEvaluable(milestone: Milestone) {
   };
 }
 
-async function verifiedReports(manager: EntityManager, milestone: Milestone): Promise<VerifiedReport[]> {
-  const rows = await manager
-    .getRepository(KpiReport)
-    .createQueryBuilder('report')
-    .where('report.scenario_id = :scenarioId', { scenarioId: milestone.scenarioId })
-    .andWhere('report.status = :verified', { verified: KpiReportStatus.VERIFIED })
-    .andWhere('report.period_start >= :start AND report.period_end <= :end', {
-      start: milestone.windowStart,
-      end: milestone.windowEnd,
-    })
-    .orderBy('report.period_start')
-    .addOrderBy('report.id')
-    .getMany();
-  return rows.map((report) => ({
-    id: report.id,
-    periodStart: report.periodStart.toISOString(),
-    periodEnd: report.periodEnd.toISOString(),
-    operatingHours: report.operatingHours,
-    values: Object.fromEntries(report.values.map((value) => [value.kpiKey, value.value])),
-  }));
+interface VerifiedReportRow {
+  ord: number;
+  id: string;
+  periodStart: Date | string;
+  periodEnd: Date | string;
+  operatingHours: number;
+  values: { kpiKey: string; value: number }[];
+}
+
+/** Each milestone's verified reports within its window, oldest period first. */
+async function verifiedReports(
+  manager: EntityManager,
+  milestones: readonly Milestone[],
+): Promise<VerifiedReport[][]> {
+  if (milestones.length === 0) return [];
+  // The windows are the milestones' as given (not re-read), matched in SQL as for a single one.
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT wanted.ord::int AS "ord", report.id, report.period_start AS "periodStart",
+            report.period_end AS "periodEnd", report.operating_hours AS "operatingHours", report.values
+       FROM unnest(CAST(ARRAY[:...scenarioIds] AS uuid[]), CAST(ARRAY[:...starts] AS timestamptz[]),
+                   CAST(ARRAY[:...ends] AS timestamptz[]))
+            WITH ORDINALITY AS wanted(scenario_id, window_start, window_end, ord)
+       JOIN kpi_report report ON report.scenario_id = wanted.scenario_id AND report.status = :verified
+        AND report.period_start >= wanted.window_start AND report.period_end <= wanted.window_end
+      ORDER BY wanted.ord, report.period_start, report.id`,
+    {
+      scenarioIds: milestones.map((milestone) => milestone.scenarioId),
+      starts: milestones.map((milestone) => milestone.windowStart),
+      ends: milestones.map((milestone) => milestone.windowEnd),
+      verified: KpiReportStatus.VERIFIED,
+    },
+  );
+  const rows = await manager.query<VerifiedReportRow[]>(sql, parameters);
+  return milestones.map((_milestone, index) =>
+    rows
+      .filter((row) => row.ord === index + 1)
+      .map((row) => ({
+        id: row.id,
+        periodStart: new Date(row.periodStart).toISOString(),
+        periodEnd: new Date(row.periodEnd).toISOString(),
+        operatingHours: row.operatingHours,
+        values: Object.fromEntries(row.values.map((value) => [value.kpiKey, value.value])),
+      })),
+  );
 }

@@ -11,6 +11,7 @@ import { MilestoneEvaluationService } from './milestone-evaluation.service';
 import { MilestoneDemoSeed } from './milestone-demo-seed';
 import { MilestoneSweeper } from './milestone-sweeper';
 import { LedgerEntry, Milestone, MilestoneProposal } from './milestone.entity';
+import { MilestoneLoaders } from './milestone.loaders';
 import { KpiReportResolver, LedgerResolver, MilestoneResolver } from './milestone.resolver';
 import { milestoneRules } from './milestone.rules';
 import { MilestoneService } from './milestone.service';
@@ -30,6 +31,7 @@ import { MilestoneService } from './milestone.service';
     LedgerService,
     MilestoneSweeper,
     MilestoneDemoSeed,
+    MilestoneLoaders,
     KpiReportResolver,
     MilestoneResolver,
     LedgerResolver,

@@ -24,8 +24,8 @@ import { KpiReport } from './kpi-report.entity';
 import { KpiReportService } from './kpi-report.service';
 import { LedgerService } from './ledger.service';
 import { MilestoneStatus } from './milestone-enums';
-import { MilestoneEvaluationService } from './milestone-evaluation.service';
 import { LedgerEntry, Milestone, MilestoneProposal } from './milestone.entity';
+import { MILESTONE_EVALUATION, MILESTONE_PROPOSALS } from './milestone.loaders';
 import { milestoneStatus, MilestoneService } from './milestone.service';
 
 @ObjectType()
@@ -92,10 +92,7 @@ export class KpiReportResolver {
 
 @Resolver(() => Milestone)
 export class MilestoneResolver {
-  constructor(
-    private readonly milestoneService: MilestoneService,
-    private readonly evaluationService: MilestoneEvaluationService,
-  ) {}
+  constructor(private readonly milestoneService: MilestoneService) {}
 
   @Query(() => Milestone)
   milestone(
@@ -171,13 +168,19 @@ export class MilestoneResolver {
   @ResolveField(() => MilestoneEvaluationType, {
     description: 'The evaluation explained: which report, which value, which target.',
   })
-  evaluation(@Parent() milestone: Milestone): Promise<MilestoneEvaluationType> {
-    return this.evaluationService.explain(milestone);
+  evaluation(
+    @Parent() milestone: Milestone,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<MilestoneEvaluationType> {
+    return loaders.get(MILESTONE_EVALUATION).load(milestone);
   }
 
   @ResolveField(() => [MilestoneProposal])
-  proposals(@Parent() milestone: Milestone): Promise<MilestoneProposal[]> {
-    return this.milestoneService.proposals(milestone.id);
+  proposals(
+    @Parent() milestone: Milestone,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<MilestoneProposal[]> {
+    return loaders.get(MILESTONE_PROPOSALS).load(milestone.id);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   accessibleBy,
   AuditTrail,
@@ -172,10 +172,14 @@ export class MilestoneService {
     return milestone;
   }
 
-  async proposals(milestoneId: string): Promise<MilestoneProposal[]> {
-    return this.dataSource
-      .getRepository(MilestoneProposal)
-      .find({ where: { milestoneId }, order: { createdAt: 'DESC' } });
+  /** Each milestone's proposals, newest first, in one statement. */
+  async proposalsOf(milestoneIds: readonly string[]): Promise<MilestoneProposal[][]> {
+    const rows = milestoneIds.length
+      ? await this.dataSource
+          .getRepository(MilestoneProposal)
+          .find({ where: { milestoneId: In([...milestoneIds]) }, order: { createdAt: 'DESC' } })
+      : [];
+    return milestoneIds.map((id) => rows.filter((row) => row.milestoneId === id));
   }
 
   async list(caller: Caller, args: MilestonesArgs): Promise<ConnectionShape<Milestone>> {

@@ -6,7 +6,6 @@ import {
   AuditTrail,
   AuthorizationService,
   callerLoader,
-  DomainError,
   InvalidInputError,
   type Caller,
 } from '@tetrad/core';
@@ -61,20 +60,32 @@ export class TicketDatasetService {
     return ticket;
   }
 
-  /** The datasets a ticket names that the caller may see. */
-  async datasetsOf(caller: Caller, ticketId: string): Promise<Dataset[]> {
+  /** The datasets a ticket names that the caller may see, first linked first: two statements per page. */
+  datasetsOf(caller: Caller, ticketId: string): Promise<Dataset[]> {
+    return callerLoader<string, Dataset[]>(
+      caller,
+      'ticket.datasets',
+      (ids) => this.datasetsBatch(caller, ids),
+      { cache: false },
+    ).load(ticketId);
+  }
+
+  private async datasetsBatch(caller: Caller, ticketIds: readonly string[]): Promise<Dataset[][]> {
     const links = await this.dataSource
       .getRepository(TicketDatasetLink)
-      .find({ where: { ticketId }, order: { createdAt: 'ASC' } });
-    const visible: Dataset[] = [];
-    for (const link of links) {
-      try {
-        visible.push(await this.datasets.get(caller, link.datasetId));
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-      }
-    }
-    return visible;
+      .find({ where: { ticketId: In([...ticketIds]) }, order: { createdAt: 'ASC' } });
+    // Scoped in SQL by the dataset domain: a dataset out of the caller's reach is left out, as before.
+    const visible = await this.datasets.readableByIds(
+      caller,
+      links.map((link) => link.datasetId),
+    );
+    const byId = new Map(visible.map((dataset) => [dataset.id, dataset]));
+    return ticketIds.map((id) =>
+      links.flatMap((link) => {
+        const dataset = link.ticketId === id ? byId.get(link.datasetId) : undefined;
+        return dataset ? [dataset] : [];
+      }),
+    );
   }
 
   /** Up to five open tickets per dataset, newest first, that the caller may see: two statements per page. */

@@ -17,6 +17,7 @@ import {
   Connection,
   connectionCost,
   CurrentCaller,
+  LoaderRegistry,
   PageArgs,
   UUIDScalar,
   type Caller,
@@ -69,12 +70,27 @@ export class TicketResolver {
     private readonly comments: TicketCommentService,
     private readonly collaboration: TicketCollaborationService,
     private readonly authorization: AuthorizationService,
+    private readonly loaderRegistry: LoaderRegistry,
   ) {}
+
+  /**
+   * A subscription's context lives as long as its connection; each event gets fresh loaders so
+   * that its fields are read now, not from what an earlier event cached.
+   */
+  private freshLoaders(context: { loaders?: RequestLoaders }): void {
+    context.loaders = this.loaderRegistry.forRequest();
+  }
 
   @Subscription(() => Ticket, {
     description: 'Tickets raised or changed in your consortia (or in one), live.',
     filter: followFilter,
-    resolve(this: TicketResolver, event: TicketEvent, _args: unknown, context: { caller: Caller }) {
+    resolve(
+      this: TicketResolver,
+      event: TicketEvent,
+      _args: unknown,
+      context: { caller: Caller; loaders?: RequestLoaders },
+    ) {
+      this.freshLoaders(context);
       return this.ticketService.get(context.caller, event.ticketId);
     },
   })
@@ -89,7 +105,13 @@ export class TicketResolver {
   @Subscription(() => TicketComment, {
     description: 'Comments added, edited or deleted on tickets of your consortia, live.',
     filter: followFilter,
-    resolve(this: TicketResolver, event: TicketEvent, _args: unknown, context: { caller: Caller }) {
+    resolve(
+      this: TicketResolver,
+      event: TicketEvent,
+      _args: unknown,
+      context: { caller: Caller; loaders?: RequestLoaders },
+    ) {
+      this.freshLoaders(context);
       return this.comments.get(context.caller, event.commentId!);
     },
   })

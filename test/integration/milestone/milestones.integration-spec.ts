@@ -356,4 +356,45 @@ describe.each([
       { key: 'WAIVED', count: 1 },
     ]);
   });
+
+  it('answers a page of milestones with evaluations and proposals in the same number of SQL statements whatever its size', async () => {
+    const FIELDS = `id status evaluation { outcome summary achievedBy explanation { kpiKey actual met sentence reportIds } }
+      proposals { id kind status approvedByOrganizationIds }`;
+    type Node = {
+      id: string;
+      evaluation: { explanation: { reportIds: string[] }[] };
+      proposals: { id: string }[];
+    };
+    const page = async (first: number): Promise<Node[]> => {
+      const response = await t.as(SUN_LI)<{ milestones: { nodes: Node[] } }>(
+        `query P($s: UUID!, $first: Int!) { milestones(first: $first, scenarioId: $s) { nodes { ${FIELDS} } } }`,
+        { s: scenarioId, first },
+      );
+      if (!response.data) throw new Error(JSON.stringify(response.errors));
+      return response.data.milestones.nodes;
+    };
+    const nodes = await page(5);
+    expect(nodes).toHaveLength(5);
+    expect(nodes.filter((node) => node.proposals.length > 0)).toHaveLength(2);
+    expect(
+      nodes.some((node) => node.evaluation.explanation.some((check) => check.reportIds.length > 0)),
+    ).toBe(true);
+    // Batched, each milestone shows what it shows on its own.
+    for (const node of nodes) {
+      const one = await t.as(SUN_LI)<{ milestone: Node }>(
+        `query M($id: UUID!) { milestone(id: $id) { ${FIELDS} } }`,
+        {
+          id: node.id,
+        },
+      );
+      expect(one.data!.milestone).toEqual(node);
+    }
+    const statements = async (first: number): Promise<number> => {
+      await page(first); // warm the caller's token and ability caches alike
+      const before = t.sqlStatements();
+      expect(await page(first)).toHaveLength(first);
+      return t.sqlStatements() - before;
+    };
+    expect(await statements(5)).toBe(await statements(1));
+  });
 });

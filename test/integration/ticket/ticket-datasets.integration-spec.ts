@@ -137,4 +137,53 @@ describe.each([
     };
     expect(await statements(3)).toBe(await statements(1));
   });
+
+  it('answers a page of tickets with their datasets in the same number of SQL statements whatever its size, each dataset scoped to the caller', async () => {
+    // A trade secret of the scenario user, named by both tickets: its owner sees it, another member does not.
+    const scenarioId = (
+      await t.as(ZHANG_MIN)<{ ticket: { scenarioId: string } }>(
+        'query T($id: UUID!) { ticket(id: $id) { scenarioId } }',
+        {
+          id: tickets[0],
+        },
+      )
+    ).data!.ticket.scenarioId;
+    const secret = await register(WANG_FANG, scenarioId, 'd-recipes', 'TRADE_SECRET');
+    for (const ticket of tickets)
+      expect((await t.as(WANG_FANG)(LINK, { t: ticket, d: secret })).errors).toBeUndefined();
+    await t.as(WANG_FANG)(LINK, { t: tickets[0], d: datasets[1] });
+    const TICKETS = `query T($s: UUID!, $first: Int!) { tickets(first: $first, filter: { scenarioId: $s }, orderBy: CREATED_DESC) {
+      nodes { id title datasets { name } } } }`;
+    type Page = { tickets: { nodes: { id: string; title: string; datasets: { name: string }[] }[] } };
+    const page = async (email: string, first: number) => {
+      const response = await t.as(email)<Page>(TICKETS, { s: scenarioId, first });
+      if (!response.data) throw new Error(JSON.stringify(response.errors));
+      return response.data.tickets.nodes;
+    };
+    const names = (nodes: Page['tickets']['nodes']) =>
+      Object.fromEntries(nodes.map((node) => [node.title, node.datasets.map((dataset) => dataset.name)]));
+    expect(names(await page(CHEN_JIE, 2))).toEqual({
+      'Gripper slips on wet totes': ['a-grasps', 'b-totes'],
+      'Shelf labels unreadable': ['a-grasps'],
+    });
+    expect(names(await page(WANG_FANG, 2))).toEqual({
+      'Gripper slips on wet totes': ['a-grasps', 'd-recipes', 'b-totes'],
+      'Shelf labels unreadable': ['a-grasps', 'd-recipes'],
+    });
+    // The batched page says what one ticket at a time says.
+    for (const node of await page(CHEN_JIE, 2)) {
+      const one = await t.as(CHEN_JIE)<{ ticket: { datasets: { name: string }[] } }>(
+        'query T($id: UUID!) { ticket(id: $id) { datasets { name } } }',
+        { id: node.id },
+      );
+      expect(one.data!.ticket.datasets).toEqual(node.datasets);
+    }
+    const statements = async (first: number): Promise<number> => {
+      await page(CHEN_JIE, first); // warm the caller's token and ability caches alike
+      const before = t.sqlStatements();
+      expect(await page(CHEN_JIE, first)).toHaveLength(first);
+      return t.sqlStatements() - before;
+    };
+    expect(await statements(2)).toBe(await statements(1));
+  });
 });

@@ -120,4 +120,37 @@ describe('ticket subscriptions', () => {
       'Sign in first',
     );
   });
+
+  it('reads each event afresh: what an earlier event loaded on the connection is not served again', async () => {
+    const member = await subscribe(
+      urlB,
+      'subscription { ticketChanged { status commentCount } }',
+      await accessTokenFor(CHEN_JIE),
+    );
+    clients.push(member.client);
+    const raised = await a.as(ZHANG_MIN)<{ raiseTicket: { id: string } }>(
+      'mutation R($s: UUID!) { raiseTicket(input: { scenarioId: $s, title: "Counted live", description: "x" }) { id } }',
+      { s: scenarioId },
+    );
+    const id = raised.data!.raiseTicket.id;
+    await until(() => member.received.events.length >= 1);
+    await a.as(ZHANG_MIN)(
+      'mutation C($id: UUID!) { commentOnTicket(ticketId: $id, input: { body: "seen" }) { id } }',
+      {
+        id,
+      },
+    );
+    const moved = await a.as(ZHANG_MIN)(
+      'mutation T($id: UUID!) { transitionTicket(id: $id, to: TRIAGED) { id } }',
+      {
+        id,
+      },
+    );
+    expect(moved.errors).toBeUndefined();
+    await until(() => member.received.events.length >= 2);
+    expect(member.received.events.slice(0, 2)).toEqual([
+      { data: { ticketChanged: { status: 'OPEN', commentCount: 0 } } },
+      { data: { ticketChanged: { status: 'TRIAGED', commentCount: 1 } } },
+    ]);
+  });
 });
