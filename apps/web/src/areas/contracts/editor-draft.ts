@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { clearDraft, readDraft, writeDraft } from '../../components/draft';
 import type { Clause, Content } from './clause-editing';
 
 /** What the editor holds: the version it started from, and the person's unsaved changes. */
@@ -13,12 +14,7 @@ export interface EditorDraft {
 const key = (contractId: string) => `tetrad.contracts.draft.${contractId}`;
 
 function read(contractId: string): EditorDraft | null {
-  try {
-    const stored = window.sessionStorage.getItem(key(contractId));
-    return stored ? (JSON.parse(stored) as EditorDraft) : null;
-  } catch {
-    return null;
-  }
+  return (readDraft<EditorDraft>(key(contractId)) as EditorDraft | undefined) ?? null;
 }
 
 /**
@@ -29,19 +25,10 @@ export function useEditorDraft(contractId: string) {
   const [draft, setDraft] = useState<EditorDraft | null>(() => read(contractId));
   const [restored] = useState(() => read(contractId) !== null);
   useEffect(() => {
-    if (!draft) return;
-    try {
-      window.sessionStorage.setItem(key(contractId), JSON.stringify(draft));
-    } catch {
-      // Storage full or private mode: the draft lives only in memory.
-    }
+    if (draft) writeDraft(key(contractId), draft);
   }, [contractId, draft]);
   const clear = useCallback(() => {
-    try {
-      window.sessionStorage.removeItem(key(contractId));
-    } catch {
-      // nothing stored
-    }
+    clearDraft(key(contractId));
     setDraft(null);
   }, [contractId]);
   return { draft, setDraft, restored, clear };

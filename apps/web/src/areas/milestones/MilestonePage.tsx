@@ -99,6 +99,7 @@ export function MilestonePage() {
         />
         <SplitCard milestone={m} members={directory.members} onChanged={refresh} />
         <ProposalsCard
+          milestoneId={m.id}
           proposals={m.proposals}
           directory={directory}
           decided={FINAL_STATUSES.includes(m.status)}

@@ -1,10 +1,13 @@
-import { Tabs } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
+import { useSession } from '../../auth/session';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Page } from '../../components/Page';
 import { useConsortiumId } from '../../layout/consortium';
+import { CreateMilestonePage } from './CreateMilestonePage';
 import { KpiReportsPage } from './KpiReportsPage';
 import { LedgerPage } from './LedgerPage';
 import { MilestonePage } from './MilestonePage';
@@ -17,8 +20,20 @@ function AreaShell({ section, children }: { section: Section; children: ReactNod
   const { t } = useTranslation('milestones');
   const consortiumId = useConsortiumId();
   const navigate = useNavigate();
+  const session = useSession();
+  // Only a member organisation's admin may create one (the API refuses anyone else).
+  const create =
+    section === 'list' && session.roles.includes('ORG_ADMIN') ? (
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => void navigate(`/c/${consortiumId}/milestones/new`)}
+      >
+        {t('create.title')}
+      </Button>
+    ) : undefined;
   return (
-    <Page title={t('title')}>
+    <Page title={t('title')} extra={create}>
       <Tabs
         activeKey={section}
         onChange={(key) => void navigate(`/c/${consortiumId}/milestones${key === 'list' ? '' : `/${key}`}`)}
@@ -60,6 +75,7 @@ export function MilestonesArea() {
           </AreaShell>
         }
       />
+      <Route path="new" element={<CreateMilestonePage />} />
       <Route path=":milestoneId" element={<MilestonePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

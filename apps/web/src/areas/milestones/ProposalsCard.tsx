@@ -11,16 +11,19 @@ import { MilestonesApproveDocument } from './queries';
 import { TOTAL_BASIS_POINTS } from './split';
 import { StateTag } from './tags';
 import type { Directory } from './useDirectory';
+import { WaiverButton } from './WaiverButton';
 
 type Proposal = MilestonesMilestoneQuery['milestone']['proposals'][number];
 
 /** Changes after the window opened: who proposed what, which members approved, who still has to. */
 export function ProposalsCard({
+  milestoneId,
   proposals,
   directory,
   decided,
   onChanged,
 }: {
+  milestoneId: string;
   proposals: readonly Proposal[];
   directory: Directory;
   /** A decided milestone changes no more: its open proposals can no longer be approved. */
@@ -51,8 +54,15 @@ export function ProposalsCard({
     }
   };
 
+  // One open waiver at a time: the others approve it rather than propose it again.
+  const canWaive = isAdmin && !decided && !proposals.some((p) => p.kind === 'WAIVE' && p.status === 'OPEN');
+
   return (
-    <Card title={t('proposals.title')} size="small">
+    <Card
+      title={t('proposals.title')}
+      size="small"
+      extra={canWaive ? <WaiverButton milestoneId={milestoneId} onProposed={onChanged} /> : null}
+    >
       <Table
         rowKey="id"
         size="small"
@@ -64,6 +74,7 @@ export function ProposalsCard({
           {
             title: t('proposals.kind'),
             dataIndex: 'kind',
+            width: 160,
             render: (kind: Proposal['kind'], p) => (
               <Flex vertical gap={4}>
                 <span>{t(`proposalKind.${kind}`)}</span>

@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MilestonesMilestoneQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/i18n';
-import { COMPARATOR_SYMBOL, formatKpiValue } from './evaluation';
+import { COMPARATOR_SYMBOL, formatBaseline, formatKpiValue } from './evaluation';
 import type { Kpi } from './useDirectory';
 
 type Target = MilestonesMilestoneQuery['milestone']['targets'][number];
@@ -35,19 +35,7 @@ export function TargetsTable({ targets, kpis }: { targets: readonly Target[]; kp
         {
           title: t('milestone.baseline'),
           key: 'baseline',
-          render: (_: unknown, target) => {
-            const kpi = kpiOf(target.kpiKey);
-            if (kpi?.humanBaseline === null || kpi?.humanBaseline === undefined) return '—';
-            const high = kpi.humanBaselineHigh;
-            if (high === null || high === undefined || high === kpi.humanBaseline)
-              return valueOf(kpi.humanBaseline, kpi.unit);
-            // A range reads "30–40 parcels/min": the unit once, after the top.
-            const low =
-              kpi.unit === 'ratio'
-                ? valueOf(kpi.humanBaseline, kpi.unit)
-                : format.number(kpi.humanBaseline, 3);
-            return `${low}–${valueOf(high, kpi.unit)}`;
-          },
+          render: (_: unknown, target) => formatBaseline(kpiOf(target.kpiKey), format),
         },
         {
           title: t('milestone.minHours'),

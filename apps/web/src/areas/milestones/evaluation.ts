@@ -87,3 +87,19 @@ export function explainCheck(
 export function metCount(checks: readonly { met: boolean }[]): { met: number; total: number } {
   return { met: checks.filter((c) => c.met).length, total: checks.length };
 }
+
+/** What people achieve today: "30–40 parcels/min" reads the unit once, after the top of a range. */
+export function formatBaseline(
+  kpi: { unit: string; humanBaseline?: number | null; humanBaselineHigh?: number | null } | undefined,
+  format: { number(v: number, digits?: number): string; percent(v: number, digits?: number): string },
+): string {
+  if (kpi?.humanBaseline === null || kpi?.humanBaseline === undefined) return '—';
+  const high = kpi.humanBaselineHigh;
+  if (high === null || high === undefined || high === kpi.humanBaseline)
+    return formatKpiValue(kpi.humanBaseline, kpi.unit, format);
+  const low =
+    kpi.unit === 'ratio'
+      ? formatKpiValue(kpi.humanBaseline, kpi.unit, format)
+      : format.number(kpi.humanBaseline, 3);
+  return `${low}–${formatKpiValue(high, kpi.unit, format)}`;
+}

@@ -331,3 +331,13 @@ export const PortfolioDocument = graphql(`
     }
   }
 `);
+
+export const MilestonesCreateDocument = graphql(`
+  mutation MilestonesCreate($input: CreateMilestoneInput!) {
+    createMilestone(input: $input) {
+      id
+      name
+      status
+    }
+  }
+`);

@@ -10,6 +10,7 @@ export interface Kpi {
   key: string;
   name: string;
   unit: string;
+  direction?: string | null;
   humanBaseline?: number | null;
   humanBaselineHigh?: number | null;
 }

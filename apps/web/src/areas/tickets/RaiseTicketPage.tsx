@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { graphql } from '../../gql';
 import type { RaiseTicketInput } from '../../gql/graphql';
 import { useConsortiumId } from '../../layout/consortium';
-import { clearDraft, readDraft, writeDraft } from './draft';
+import { clearDraft, readDraft, writeDraft } from '../../components/draft';
 import { MarkdownField } from './MarkdownField';
 import { CATEGORIES, SEVERITIES } from './ticket-meta';
 import { useTicketOptions } from './useTicketOptions';

@@ -10,7 +10,7 @@ import { Markdown } from '../../components/Markdown';
 import { graphql } from '../../gql';
 import type { TicketsCommentsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/i18n';
-import { clearDraft, readDraft, writeDraft } from './draft';
+import { clearDraft, readDraft, writeDraft } from '../../components/draft';
 import { MarkdownField } from './MarkdownField';
 
 const TicketsCommentsDocument = graphql(`
