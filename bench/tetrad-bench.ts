@@ -290,6 +290,15 @@ async function prepare(databaseUrl: string, tickets: number): Promise<BenchPrinc
   }
 }
 
+/** A short, discarded run, so that measured runs start with the server's hot paths compiled. */
+async function warmJit(workload: Workload, principals: BenchPrincipals): Promise<void> {
+  await load(
+    `http://127.0.0.1:${PORTS.tetrad}/graphql`,
+    graphqlRequest(workload, idsOf(principals), principals.trivial.token),
+    10,
+  );
+}
+
 /** Q2 on a database holding 10,000 tickets, to set beside the same query on 1,000,000. */
 async function smallVolumeQ2(): Promise<Row[]> {
   const url = new URL(DATABASE_URL);
@@ -298,11 +307,7 @@ async function smallVolumeQ2(): Promise<Row[]> {
   const api = await startApi(undefined, url.toString());
   try {
     const q2 = WORKLOADS.find((w) => w.id === 'Q2')!;
-    await load(
-      `http://127.0.0.1:${PORTS.tetrad}/graphql`,
-      graphqlRequest(q2, idsOf(principals), principals.trivial.token),
-      10,
-    ); // warm the JIT
+    await warmJit(q2, principals);
     return await runWorkload(q2, principals, SMALL_TICKETS, [10], false);
   } finally {
     await stopApi(api);
@@ -318,12 +323,10 @@ export async function main(): Promise<void> {
   usePostGraphileQueries(postgraphile.queries);
   const api = await startApi();
   try {
-    const q1 = WORKLOADS.find((w) => w.id === 'Q1')!;
-    await load(
-      `http://127.0.0.1:${PORTS.tetrad}/graphql`,
-      graphqlRequest(q1, idsOf(principals), principals.trivial.token),
-      10,
-    ); // warm the JIT
+    await warmJit(
+      WORKLOADS.find((w) => w.id === 'Q1')!,
+      principals,
+    );
     for (const workload of WORKLOADS.filter((w) => !ONLY || ONLY.includes(w.id))) {
       rows.push(...(await runWorkload(workload, principals, FULL_VOLUME.tickets, CONCURRENCY)));
     }

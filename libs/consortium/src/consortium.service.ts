@@ -5,12 +5,13 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
+  containsPattern,
   ForbiddenError,
   NotFoundError,
   paginate,
   type Caller,
   type ConnectionShape,
-  containsPattern,
 } from '@tetrad/core';
 import { OrganizationService } from '@tetrad/organization';
 import type { ConsortiaArgs, FoundConsortiumInput } from './dto/consortium.inputs';
@@ -61,11 +62,13 @@ export class ConsortiumService {
     });
   }
 
-  async get(caller: Caller, id: string): Promise<Consortium> {
-    const consortium = await this.dataSource.getRepository(Consortium).findOneBy({ id });
-    if (!consortium) throw new NotFoundError('Consortium', id);
-    await this.authorization.assertCan(caller, 'read', 'Consortium', { ...consortium }, id);
-    return consortium;
+  get(caller: Caller, id: string): Promise<Consortium> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'Consortium',
+      entity: Consortium,
+      id,
+      action: 'read',
+    });
   }
 
   async list(caller: Caller, args: ConsortiaArgs): Promise<ConnectionShape<Consortium>> {
@@ -96,8 +99,13 @@ export class ConsortiumService {
   async activate(caller: Caller, id: string): Promise<Consortium> {
     await this.authorization.abilityFor(caller);
     return this.dataSource.transaction(async (manager) => {
-      const consortium = await this.lockedConsortium(manager, id);
-      await this.authorization.assertCan(caller, 'activate', 'Consortium', { ...consortium }, id);
+      const consortium = await authorizedRecord(this.authorization, manager, caller, {
+        type: 'Consortium',
+        entity: Consortium,
+        id,
+        action: 'activate',
+        lock: true,
+      });
       const active = await manager.findBy(Membership, { consortiumId: id, status: MembershipStatus.ACTIVE });
       const missing = missingPartyKinds(active.map((membership) => membership.partyRole));
       if (missing.length > 0) throw new IncompleteConsortiumError(missing);

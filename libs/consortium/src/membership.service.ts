@@ -8,6 +8,7 @@ import {
   isUniqueViolation,
   NotFoundError,
   paginate,
+  recordChange,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -56,7 +57,10 @@ export class MembershipService {
             invitedByOrganizationId: caller.organizationId,
           }),
         );
-        await this.record(manager, caller, 'membership.invite', membership, undefined);
+        await recordChange(this.audit, manager, caller, 'Membership', membership, {
+          action: 'membership.invite',
+          after: membership,
+        });
         return membership;
       });
     } catch (error) {
@@ -117,7 +121,11 @@ export class MembershipService {
       if (next === MembershipStatus.ACTIVE) membership.joinedAt = new Date();
       if (next === MembershipStatus.WITHDRAWN) membership.leftAt = new Date();
       const saved = await manager.save(membership);
-      await this.record(manager, caller, `membership.${event}`, saved, before);
+      await recordChange(this.audit, manager, caller, 'Membership', saved, {
+        action: `membership.${event}`,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -128,22 +136,5 @@ export class MembershipService {
       status: MembershipStatus.ACTIVE,
     });
     if (active <= 1) throw new LastMemberError();
-  }
-
-  private async record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    after: Membership,
-    before: Membership | undefined,
-  ): Promise<void> {
-    await this.audit.record(manager, caller, {
-      action,
-      subjectType: 'Membership',
-      subjectId: after.id,
-      consortiumId: after.consortiumId,
-      before: before ?? null,
-      after,
-    });
   }
 }

@@ -6,11 +6,12 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
-  NotFoundError,
   paginate,
+  recordChange,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -75,11 +76,8 @@ export class AccessRequestService {
       );
       const items = datasets.map((dataset) => itemFor(request, dataset, input));
       await manager.save(DataAccessRequestItem, items);
-      await this.audit.record(manager, caller, {
+      await recordChange(this.audit, manager, caller, 'DataAccessRequest', request, {
         action: 'dataAccessRequest.submit',
-        subjectType: 'DataAccessRequest',
-        subjectId: request.id,
-        consortiumId,
         after: { ...request, items },
       });
       return request;
@@ -108,11 +106,8 @@ export class AccessRequestService {
         request.contractId = contract.id;
       }
       const saved = await manager.save(request);
-      await this.audit.record(manager, caller, {
+      await recordChange(this.audit, manager, caller, 'DataAccessRequest', request, {
         action: 'dataAccessRequest.review',
-        subjectType: 'DataAccessRequest',
-        subjectId: request.id,
-        consortiumId: request.consortiumId,
         before,
         after: { status: saved.status, contractId: saved.contractId, decisions: input.decisions },
       });
@@ -128,23 +123,30 @@ export class AccessRequestService {
       request.status = DataAccessRequestStatus.WITHDRAWN;
       request.decidedAt = new Date();
       const saved = await manager.save(request);
-      await this.audit.record(manager, caller, {
-        action: 'dataAccessRequest.withdraw',
-        subjectType: 'DataAccessRequest',
-        subjectId: id,
-        consortiumId: request.consortiumId,
-        before: { status: before },
-        after: { status: saved.status },
-      });
+      // The id as asked for (its case may differ from request.id), as the entry has always named it.
+      await recordChange(
+        this.audit,
+        manager,
+        caller,
+        'DataAccessRequest',
+        { id, consortiumId: request.consortiumId },
+        {
+          action: 'dataAccessRequest.withdraw',
+          before: { status: before },
+          after: { status: saved.status },
+        },
+      );
       return saved;
     });
   }
 
-  async get(caller: Caller, id: string): Promise<DataAccessRequest> {
-    const request = await this.dataSource.getRepository(DataAccessRequest).findOneBy({ id });
-    if (!request) throw new NotFoundError('DataAccessRequest', id);
-    await this.authorization.assertCan(caller, 'read', 'DataAccessRequest', { ...request }, id);
-    return request;
+  get(caller: Caller, id: string): Promise<DataAccessRequest> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'DataAccessRequest',
+      entity: DataAccessRequest,
+      id,
+      action: 'read',
+    });
   }
 
   /** Items of requests the caller has already been authorised to read. */
@@ -235,12 +237,13 @@ export class AccessRequestService {
     id: string,
     action: 'review' | 'withdraw',
   ): Promise<DataAccessRequest> {
-    const request = await manager.findOne(DataAccessRequest, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
+    const request = await authorizedRecord(this.authorization, manager, caller, {
+      type: 'DataAccessRequest',
+      entity: DataAccessRequest,
+      id,
+      action,
+      lock: true,
     });
-    if (!request) throw new NotFoundError('DataAccessRequest', id);
-    await this.authorization.assertCan(caller, action, 'DataAccessRequest', { ...request }, id);
     if (!OPEN.includes(request.status)) {
       throw new ConflictError(
         `This request is ${request.status} already; it can no longer be ${action === 'review' ? 'reviewed' : 'withdrawn'}.`,

@@ -4,9 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
   ConflictError,
   InvalidInputError,
   NotFoundError,
+  recordChange,
   type Caller,
 } from '@tetrad/core';
 import { DatasetService } from '@tetrad/dataset';
@@ -108,10 +110,13 @@ export class ContractDraftingService {
       { terms, clauses, basedOn: null, note: 'Drafted from the approved request.' },
       names,
     );
-    await this.record(manager, caller, contract, 'contract.draft', null, {
-      title,
-      version: version.number,
-      hash: version.contentHash,
+    await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      action: 'contract.draft',
+      after: {
+        title,
+        version: version.number,
+        hash: version.contentHash,
+      },
     });
     return contract;
   }
@@ -144,9 +149,13 @@ export class ContractDraftingService {
       contract.storedStatus = ContractStatus.IN_NEGOTIATION;
       contract.datasetIds = [...terms.datasetIds];
       await manager.save(contract);
-      await this.record(manager, caller, contract, 'contract.edit', before, {
-        version: version.number,
-        hash: version.contentHash,
+      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+        action: 'contract.edit',
+        before,
+        after: {
+          version: version.number,
+          hash: version.contentHash,
+        },
       });
       return version;
     });
@@ -177,9 +186,12 @@ export class ContractDraftingService {
         endsAt: new Date(`${version.terms.endsOn}T00:00:00Z`),
       });
       const saved = await manager.save(contract);
-      await this.record(manager, caller, contract, 'contract.agree', null, {
-        version: versionNumber,
-        hash: version.contentHash,
+      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+        action: 'contract.agree',
+        after: {
+          version: versionNumber,
+          hash: version.contentHash,
+        },
       });
       return saved;
     });
@@ -227,10 +239,14 @@ export class ContractDraftingService {
         endsAt: null,
       });
       await manager.save(contract);
-      await this.record(manager, caller, contract, 'contract.reopen', before, {
-        version: version.number,
-        reason,
-        voidedSignatures: voided.affected ?? 0,
+      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+        action: 'contract.reopen',
+        before,
+        after: {
+          version: version.number,
+          reason,
+          voidedSignatures: voided.affected ?? 0,
+        },
       });
       return version;
     });
@@ -258,43 +274,27 @@ export class ContractDraftingService {
     return version;
   }
 
-  async readable(caller: Caller, id: string): Promise<DataSharingContract> {
-    const contract = await this.dataSource.getRepository(DataSharingContract).findOneBy({ id });
-    if (!contract) throw new NotFoundError('DataSharingContract', id);
-    await this.authorization.assertCan(caller, 'read', 'DataSharingContract', { ...contract }, id);
-    return contract;
+  readable(caller: Caller, id: string): Promise<DataSharingContract> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'DataSharingContract',
+      entity: DataSharingContract,
+      id,
+      action: 'read',
+    });
   }
 
-  async locked(
+  locked(
     manager: EntityManager,
     caller: Caller,
     id: string,
     action: 'draft' | 'agree' | 'sign' | 'suspend' | 'terminate' | 'fulfil',
   ): Promise<DataSharingContract> {
-    const contract = await manager.findOne(DataSharingContract, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!contract) throw new NotFoundError('DataSharingContract', id);
-    await this.authorization.assertCan(caller, action, 'DataSharingContract', { ...contract }, id);
-    return contract;
-  }
-
-  async record(
-    manager: EntityManager,
-    caller: Caller,
-    contract: DataSharingContract,
-    action: string,
-    before: Record<string, unknown> | null,
-    after: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.record(manager, caller, {
+    return authorizedRecord(this.authorization, manager, caller, {
+      type: 'DataSharingContract',
+      entity: DataSharingContract,
+      id,
       action,
-      subjectType: 'DataSharingContract',
-      subjectId: contract.id,
-      consortiumId: contract.consortiumId,
-      ...(before ? { before } : {}),
-      after,
+      lock: true,
     });
   }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuthorizationService, ConflictError, NotFoundError, type Caller } from '@tetrad/core';
+import {
+  AuditTrail,
+  AuthorizationService,
+  ConflictError,
+  NotFoundError,
+  recordChange,
+  type Caller,
+} from '@tetrad/core';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractDuty, ContractStatus } from './contract-enums';
 import { effectiveStatus, obligationDueAt } from './contract-status';
@@ -23,6 +30,7 @@ export class ContractLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly authorization: AuthorizationService,
     private readonly drafting: ContractDraftingService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async sign(caller: Caller, contractId: string, hash: string): Promise<DataSharingContract> {
@@ -58,11 +66,14 @@ export class ContractLifecycleService {
       const complete = contract.partyOrganizationIds.every((party) => signed.has(party));
       if (complete) await this.activate(manager, contract);
       const saved = await manager.save(contract);
-      await this.drafting.record(manager, caller, contract, 'contract.sign', null, {
-        version: contract.agreedVersion,
-        hash: contract.agreedHash,
-        fullySigned: complete,
-        status: saved.storedStatus,
+      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+        action: 'contract.sign',
+        after: {
+          version: contract.agreedVersion,
+          hash: contract.agreedHash,
+          fullySigned: complete,
+          status: saved.storedStatus,
+        },
       });
       return saved;
     });
@@ -104,11 +115,14 @@ export class ContractLifecycleService {
       if (obligation.metAt) throw new ConflictError('This obligation has been met already.');
       Object.assign(obligation, { metAt: new Date(), metByUserId: caller.userId, evidence });
       const saved = await manager.save(obligation);
-      await this.drafting.record(manager, caller, contract, 'contract.obligation.fulfil', null, {
-        obligationId,
-        duty: obligation.duty,
-        dueAt: obligation.dueAt,
-        evidence,
+      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+        action: 'contract.obligation.fulfil',
+        after: {
+          obligationId,
+          duty: obligation.duty,
+          dueAt: obligation.dueAt,
+          evidence,
+        },
       });
       return saved;
     });
@@ -128,17 +142,14 @@ export class ContractLifecycleService {
       contract.storedStatus = next(contract, new Date());
       contract.statusReason = reason;
       const saved = await manager.save(contract);
-      await this.drafting.record(
-        manager,
-        caller,
-        contract,
-        `contract.${saved.storedStatus.toLowerCase()}`,
-        { status: before },
-        {
+      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+        action: `contract.${saved.storedStatus.toLowerCase()}`,
+        before: { status: before },
+        after: {
           status: saved.storedStatus,
           reason,
         },
-      );
+      });
       return saved;
     });
   }

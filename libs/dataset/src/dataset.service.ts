@@ -6,10 +6,10 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
   byKeys,
   callerLoader,
   ForbiddenError,
-  NotFoundError,
   paginate,
   type Caller,
   type ConnectionShape,
@@ -68,9 +68,13 @@ export class DatasetService {
   async update(caller: Caller, id: string, input: DatasetFields): Promise<Dataset> {
     await this.authorization.abilityFor(caller);
     return this.dataSource.transaction(async (manager) => {
-      const dataset = await manager.findOne(Dataset, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!dataset) throw new NotFoundError('Dataset', id);
-      await this.authorization.assertCan(caller, 'update', 'Dataset', { ...dataset }, id);
+      const dataset = await authorizedRecord(this.authorization, manager, caller, {
+        type: 'Dataset',
+        entity: Dataset,
+        id,
+        action: 'update',
+        lock: true,
+      });
       const before = withoutLocation(dataset);
       Object.assign(dataset, {
         ...input,
@@ -90,11 +94,13 @@ export class DatasetService {
     });
   }
 
-  async get(caller: Caller, id: string): Promise<Dataset> {
-    const dataset = await this.dataSource.getRepository(Dataset).findOneBy({ id });
-    if (!dataset) throw new NotFoundError('Dataset', id);
-    await this.authorization.assertCan(caller, 'read', 'Dataset', { ...dataset }, id);
-    return dataset;
+  get(caller: Caller, id: string): Promise<Dataset> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'Dataset',
+      entity: Dataset,
+      id,
+      action: 'read',
+    });
   }
 
   /** A dataset the caller may read, or null (missing or out of reach): batched per request. */

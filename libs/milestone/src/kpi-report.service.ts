@@ -6,11 +6,12 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
-  NotFoundError,
   paginate,
+  recordChange,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -66,7 +67,10 @@ export class KpiReportService {
           submittedByUserId: caller.userId,
         }),
       );
-      await this.record(manager, caller, report, 'kpiReport.submit', null);
+      await recordChange(this.audit, manager, caller, 'KpiReport', report, {
+        action: 'kpiReport.submit',
+        after: { ...report },
+      });
       return report;
     });
   }
@@ -85,11 +89,13 @@ export class KpiReportService {
     return this.review(caller, id, KpiReportStatus.DISPUTED, reason);
   }
 
-  async get(caller: Caller, id: string): Promise<KpiReport> {
-    const report = await this.dataSource.getRepository(KpiReport).findOneBy({ id });
-    if (!report) throw new NotFoundError('KpiReport', id);
-    await this.authorization.assertCan(caller, 'read', 'KpiReport', { ...report }, id);
-    return report;
+  get(caller: Caller, id: string): Promise<KpiReport> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'KpiReport',
+      entity: KpiReport,
+      id,
+      action: 'read',
+    });
   }
 
   async list(caller: Caller, args: KpiReportsArgs): Promise<ConnectionShape<KpiReport>> {
@@ -130,9 +136,13 @@ export class KpiReportService {
   ): Promise<KpiReport> {
     await this.authorization.abilityFor(caller);
     return this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(KpiReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!report) throw new NotFoundError('KpiReport', id);
-      await this.authorization.assertCan(caller, 'read', 'KpiReport', { ...report }, id);
+      const report = await authorizedRecord(this.authorization, manager, caller, {
+        type: 'KpiReport',
+        entity: KpiReport,
+        id,
+        action: 'read',
+        lock: true,
+      });
       if (report.submittedByOrganizationId === caller.organizationId) {
         throw new ForbiddenError(
           'Another party of the consortium verifies a report, not the organisation that submitted it.',
@@ -150,35 +160,14 @@ export class KpiReportService {
         reviewReason: reason,
       });
       const saved = await manager.save(report);
-      await this.record(
-        manager,
-        caller,
-        saved,
-        status === KpiReportStatus.VERIFIED ? 'kpiReport.verify' : 'kpiReport.dispute',
-        {
-          status: KpiReportStatus.SUBMITTED,
-        },
-      );
+      await recordChange(this.audit, manager, caller, 'KpiReport', saved, {
+        action: status === KpiReportStatus.VERIFIED ? 'kpiReport.verify' : 'kpiReport.dispute',
+        before: { status: KpiReportStatus.SUBMITTED },
+        after: { ...saved },
+      });
       if (status === KpiReportStatus.VERIFIED)
         await this.evaluation.evaluateScenario(manager, caller, report.scenarioId);
       return saved;
-    });
-  }
-
-  private async record(
-    manager: EntityManager,
-    caller: Caller,
-    report: KpiReport,
-    action: string,
-    before: Record<string, unknown> | null,
-  ): Promise<void> {
-    await this.audit.record(manager, caller, {
-      action,
-      subjectType: 'KpiReport',
-      subjectId: report.id,
-      consortiumId: report.consortiumId,
-      ...(before ? { before } : {}),
-      after: { ...report },
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
-import { AuditTrail, type Caller } from '@tetrad/core';
+import { AuditTrail, recordChange, type Caller } from '@tetrad/core';
 import { KpiReportStatus, LedgerEntryKind, MilestoneStatus } from './milestone-enums';
 import { evaluateMilestone, type MilestoneEvaluation, type VerifiedReport } from './milestone-evaluation';
 import { LedgerEntry, Milestone } from './milestone.entity';
@@ -62,11 +62,8 @@ export class MilestoneEvaluationService {
     milestone.decidedAt = new Date();
     const saved = await manager.save(milestone);
     const entries = await this.writeLedger(manager, saved);
-    await this.audit.record(manager, actor, {
+    await recordChange(this.audit, manager, actor, 'Milestone', saved, {
       action: `milestone.${result.outcome.toLowerCase()}`,
-      subjectType: 'Milestone',
-      subjectId: saved.id,
-      consortiumId: saved.consortiumId,
       before: { status: MilestoneStatus.IN_PROGRESS },
       after: {
         status: saved.storedStatus,

@@ -6,11 +6,13 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
   paginate,
+  recordChange,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -78,7 +80,10 @@ export class MilestoneService {
           createdByUserId: caller.userId,
         }),
       );
-      await this.record(manager, caller, milestone, 'milestone.create', null, { ...milestone });
+      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+        action: 'milestone.create',
+        after: { ...milestone },
+      });
       return milestone;
     });
   }
@@ -98,7 +103,11 @@ export class MilestoneService {
       const before = { shares: milestone.shares };
       milestone.shares = plainShares(shares);
       const saved = await manager.save(milestone);
-      await this.record(manager, caller, saved, 'milestone.split', before, { shares: saved.shares });
+      await recordChange(this.audit, manager, caller, 'Milestone', saved, {
+        action: 'milestone.split',
+        before,
+        after: { shares: saved.shares },
+      });
       return saved;
     });
   }
@@ -124,7 +133,10 @@ export class MilestoneService {
           approvedByOrganizationIds: [caller.organizationId!],
         }),
       );
-      await this.record(manager, caller, milestone, 'milestone.propose', null, { proposal: { ...proposal } });
+      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+        action: 'milestone.propose',
+        after: { proposal: { ...proposal } },
+      });
       return this.applyIfUnanimous(manager, caller, milestone, proposal, members);
     });
   }
@@ -151,9 +163,12 @@ export class MilestoneService {
         caller.organizationId!,
       ].sort();
       await manager.save(proposal);
-      await this.record(manager, caller, milestone, 'milestone.approve', null, {
-        proposalId,
-        kind: proposal.kind,
+      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+        action: 'milestone.approve',
+        after: {
+          proposalId,
+          kind: proposal.kind,
+        },
       });
       return this.applyIfUnanimous(manager, caller, milestone, proposal, members);
     });
@@ -165,11 +180,13 @@ export class MilestoneService {
     return this.dataSource.transaction((manager) => this.evaluation.evaluateLocked(manager, caller, id));
   }
 
-  async get(caller: Caller, id: string): Promise<Milestone> {
-    const milestone = await this.dataSource.getRepository(Milestone).findOneBy({ id });
-    if (!milestone) throw new NotFoundError('Milestone', id);
-    await this.authorization.assertCan(caller, 'read', 'Milestone', { ...milestone }, id);
-    return milestone;
+  get(caller: Caller, id: string): Promise<Milestone> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'Milestone',
+      entity: Milestone,
+      id,
+      action: 'read',
+    });
   }
 
   /** Each milestone's proposals, newest first, in one statement. */
@@ -233,18 +250,15 @@ export class MilestoneService {
     proposal.status = MilestoneProposalStatus.ACCEPTED;
     proposal.decidedAt = new Date();
     const saved = await manager.save(proposal);
-    await this.record(
-      manager,
-      caller,
-      milestone,
-      `milestone.${proposal.kind === MilestoneProposalKind.WAIVE ? 'waive' : 'split'}`,
+    await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+      action: `milestone.${proposal.kind === MilestoneProposalKind.WAIVE ? 'waive' : 'split'}`,
       before,
-      {
+      after: {
         status: milestone.storedStatus,
         shares: milestone.shares,
         proposalId: proposal.id,
       },
-    );
+    });
     return saved;
   }
 
@@ -269,36 +283,18 @@ export class MilestoneService {
     }
   }
 
-  private async locked(
+  private locked(
     manager: EntityManager,
     caller: Caller,
     id: string,
     action: 'update' | 'approve',
   ): Promise<Milestone> {
-    const milestone = await manager.findOne(Milestone, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!milestone) throw new NotFoundError('Milestone', id);
-    await this.authorization.assertCan(caller, action, 'Milestone', { ...milestone }, id);
-    return milestone;
-  }
-
-  private async record(
-    manager: EntityManager,
-    caller: Caller,
-    milestone: Milestone,
-    action: string,
-    before: Record<string, unknown> | null,
-    after: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.record(manager, caller, {
+    return authorizedRecord(this.authorization, manager, caller, {
+      type: 'Milestone',
+      entity: Milestone,
+      id,
       action,
-      subjectType: 'Milestone',
-      subjectId: milestone.id,
-      consortiumId: milestone.consortiumId,
-      ...(before ? { before } : {}),
-      after,
+      lock: true,
     });
   }
 }

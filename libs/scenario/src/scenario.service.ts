@@ -5,12 +5,12 @@ import {
   accessibleBy,
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
+  containsPattern,
   ForbiddenError,
-  NotFoundError,
   paginate,
   type Caller,
   type ConnectionShape,
-  containsPattern,
 } from '@tetrad/core';
 import { ConsortiumService, Sector } from '@tetrad/consortium';
 import { DEMO_SCENARIO } from '@tetrad/demo-data';
@@ -94,12 +94,13 @@ export class ScenarioService {
     await this.authorization.abilityFor(caller);
     assertUniqueKpiKeys(input);
     return this.dataSource.transaction(async (manager) => {
-      const scenario = await manager.findOne(Scenario, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
+      const scenario = await authorizedRecord(this.authorization, manager, caller, {
+        type: 'Scenario',
+        entity: Scenario,
+        id,
+        action: 'update',
+        lock: true,
       });
-      if (!scenario) throw new NotFoundError('Scenario', id);
-      await this.authorization.assertCan(caller, 'update', 'Scenario', { ...scenario }, id);
       const before = { ...scenario };
       Object.assign(scenario, input);
       const saved = await manager.save(scenario);
@@ -115,11 +116,13 @@ export class ScenarioService {
     });
   }
 
-  async get(caller: Caller, id: string): Promise<Scenario> {
-    const scenario = await this.dataSource.getRepository(Scenario).findOneBy({ id });
-    if (!scenario) throw new NotFoundError('Scenario', id);
-    await this.authorization.assertCan(caller, 'read', 'Scenario', { ...scenario }, id);
-    return scenario;
+  get(caller: Caller, id: string): Promise<Scenario> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'Scenario',
+      entity: Scenario,
+      id,
+      action: 'read',
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   AuditTrail,
   AuthorizationService,
+  authorizedRecord,
   EventBus,
   NotFoundError,
   paginate,
@@ -47,12 +48,13 @@ export class TicketCommentService {
     await this.authorization.abilityFor(caller);
     return this.dataSource
       .transaction(async (manager) => {
-        const ticket = await manager.findOne(Ticket, {
-          where: { id: ticketId },
-          lock: { mode: 'pessimistic_write' },
+        const ticket = await authorizedRecord(this.authorization, manager, caller, {
+          type: 'Ticket',
+          entity: Ticket,
+          id: ticketId,
+          action: 'comment',
+          lock: true,
         });
-        if (!ticket) throw new NotFoundError('Ticket', ticketId);
-        await this.authorization.assertCan(caller, 'comment', 'Ticket', { ...ticket }, ticketId);
         const comment = await manager.save(
           manager.create(TicketComment, {
             ticketId,

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, AuthorizationService, EventBus, NotFoundError, type Caller } from '@tetrad/core';
+import { DataSource } from 'typeorm';
+import {
+  AuditTrail,
+  AuthorizationService,
+  authorizedRecord,
+  EventBus,
+  recordChange,
+  type Caller,
+} from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { UserService } from '@tetrad/identity';
 import { ScenarioService } from '@tetrad/scenario';
@@ -54,7 +61,10 @@ export class TicketService {
             ...dueDates(input.severity, raisedAt, levels),
           }),
         );
-        await this.record(manager, caller, 'ticket.raise', ticket);
+        await recordChange(this.audit, manager, caller, 'Ticket', ticket, {
+          action: 'ticket.raise',
+          after: ticket,
+        });
         return ticket;
       })
       .then((ticket) => this.announce(ticket));
@@ -70,11 +80,13 @@ export class TicketService {
     return ticket;
   }
 
-  async get(caller: Caller, id: string): Promise<Ticket> {
-    const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id });
-    if (!ticket) throw new NotFoundError('Ticket', id);
-    await this.authorization.assertCan(caller, 'read', 'Ticket', { ...ticket }, id);
-    return ticket;
+  get(caller: Caller, id: string): Promise<Ticket> {
+    return authorizedRecord(this.authorization, this.dataSource.manager, caller, {
+      type: 'Ticket',
+      entity: Ticket,
+      id,
+      action: 'read',
+    });
   }
 
   async triage(caller: Caller, id: string, input: TriageTicketInput): Promise<Ticket> {
@@ -136,33 +148,24 @@ export class TicketService {
     await this.authorization.abilityFor(caller);
     return this.dataSource
       .transaction(async (manager) => {
-        const ticket = await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!ticket) throw new NotFoundError('Ticket', id);
-        await this.authorization.assertCan(caller, action, 'Ticket', { ...ticket }, id);
+        const ticket = await authorizedRecord(this.authorization, manager, caller, {
+          type: 'Ticket',
+          entity: Ticket,
+          id,
+          action: action,
+          lock: true,
+        });
         const before = { ...ticket };
         apply(ticket);
         this.markResponded(ticket, caller);
         const saved = await manager.save(ticket);
-        await this.record(manager, caller, auditAction, saved, before);
+        await recordChange(this.audit, manager, caller, 'Ticket', saved, {
+          action: auditAction,
+          before,
+          after: saved,
+        });
         return saved;
       })
       .then((ticket) => this.announce(ticket));
-  }
-
-  private async record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    after: Ticket,
-    before?: Ticket,
-  ): Promise<void> {
-    await this.audit.record(manager, caller, {
-      action,
-      subjectType: 'Ticket',
-      subjectId: after.id,
-      consortiumId: after.consortiumId,
-      before: before ?? null,
-      after,
-    });
   }
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, InputType, Int, IntersectionType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -262,8 +262,9 @@ export class MilestonesArgs extends PageArgs {
   status?: MilestoneStatus;
 }
 
+/** The filters the ledger's entries and its totals share. */
 @ArgsType()
-export class LedgerTotalsArgs {
+export class LedgerFilterArgs {
   @Field(() => UUIDScalar, { nullable: true })
   @IsOptional()
   @IsUUID()
@@ -281,22 +282,11 @@ export class LedgerTotalsArgs {
 }
 
 @ArgsType()
-export class LedgerArgs extends PageArgs {
-  @Field(() => UUIDScalar, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  consortiumId?: string;
+export class LedgerTotalsArgs extends LedgerFilterArgs {}
 
-  @Field(() => UUIDScalar, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  scenarioId?: string;
-
-  @Field(() => UUIDScalar, { nullable: true, description: 'One party.' })
-  @IsOptional()
-  @IsUUID()
-  organizationId?: string;
-
+// Paged and filtered: TypeScript extends one class, so the two are merged as NestJS does.
+@ArgsType()
+export class LedgerArgs extends IntersectionType(PageArgs, LedgerFilterArgs, ArgsType) {
   @Field(() => UUIDScalar, { nullable: true })
   @IsOptional()
   @IsUUID()
