@@ -42,7 +42,7 @@ export async function serveWebApp(fastify: FastifyInstance, config: AppConfig): 
     setHeaders: (res, path) => {
       res.header(
         'cache-control',
-        path.includes(`${join('/', 'assets', '/')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        path.startsWith(join(dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
       res.header('x-content-type-options', 'nosniff');
     },

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { APP_CONFIG, AuditTrail, type AppConfig } from '@tetrad/core';
-import { ConsortiumService } from '@tetrad/consortium';
-import { DEMO_CONSORTIA, DEMO_DATASETS, DEMO_SCENARIO } from '@tetrad/demo-data';
+import { APP_CONFIG, AuditTrail, recordChange, type AppConfig } from '@tetrad/core';
+import { DEMO_DATASETS } from '@tetrad/demo-data';
 import { OrganizationService } from '@tetrad/organization';
 import { ScenarioService } from '@tetrad/scenario';
 import {
@@ -28,22 +27,19 @@ export class DatasetDemoSeed implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationService,
-    private readonly consortia: ConsortiumService,
     private readonly scenarios: ScenarioService,
     private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData) return;
-    const consortiumName = DEMO_CONSORTIA.find((demo) => demo.key === DEMO_SCENARIO.consortium)!.name;
-    const consortiumId = await this.consortia.idByName(consortiumName);
-    if (!consortiumId) return;
+    const scenario = await this.scenarios.ensureDemoScenarioInDemoConsortium();
+    if (!scenario) return;
     const { ids } = await this.organizations.ensureDemoOrganizations();
-    const { scenario } = await this.scenarios.ensureDemoScenario(consortiumId);
     const created = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.find(Dataset, {
         select: { name: true },
-        where: { consortiumId, name: In(DEMO_DATASETS.map((demo) => demo.name)) },
+        where: { consortiumId: scenario.consortiumId, name: In(DEMO_DATASETS.map((demo) => demo.name)) },
       });
       const missing = DEMO_DATASETS.filter((demo) => !existing.some((row) => row.name === demo.name));
       for (const { owner, ...demo } of missing) {
@@ -59,16 +55,13 @@ export class DatasetDemoSeed implements OnApplicationBootstrap {
             anonymisation: demo.anonymisation as AnonymisationStatus,
             sensitivity: demo.sensitivity as DatasetSensitivity,
             allowedPurposes: demo.allowedPurposes as Purpose[],
-            consortiumId,
+            consortiumId: scenario.consortiumId,
             scenarioId: scenario.id,
             ownerOrganizationId: ids.get(owner)!,
           }),
         );
-        await this.audit.record(manager, null, {
+        await recordChange(this.audit, manager, null, 'Dataset', dataset, {
           action: 'dataset.seed',
-          subjectType: 'Dataset',
-          subjectId: dataset.id,
-          consortiumId,
           after: withoutLocation(dataset),
         });
       }

@@ -1,7 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
-import { ConsortiumModule } from '@tetrad/consortium';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
 import { DatasetDemoSeed } from './dataset-demo-seed';
@@ -12,7 +11,7 @@ import { DatasetService } from './dataset.service';
 
 /** The dataset catalog (access requests and contracts follow). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Dataset]), ScenarioModule, ConsortiumModule, OrganizationModule],
+  imports: [TypeOrmModule.forFeature([Dataset]), ScenarioModule, OrganizationModule],
   providers: [DatasetService, DatasetResolver, DatasetDemoSeed],
   exports: [DatasetService],
 })

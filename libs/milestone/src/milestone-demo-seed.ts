@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AuditTrail, type AppConfig } from '@tetrad/core';
-import { ConsortiumService } from '@tetrad/consortium';
-import { DEMO_CONSORTIA, DEMO_SCENARIO } from '@tetrad/demo-data';
+import { DEMO_SCENARIO } from '@tetrad/demo-data';
 import { OrganizationService } from '@tetrad/organization';
 import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import { KpiReport } from './kpi-report.entity';
@@ -25,18 +24,15 @@ export class MilestoneDemoSeed implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationService,
-    private readonly consortia: ConsortiumService,
     private readonly scenarios: ScenarioService,
     private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData) return;
-    const consortiumName = DEMO_CONSORTIA.find((demo) => demo.key === DEMO_SCENARIO.consortium)!.name;
-    const consortiumId = await this.consortia.idByName(consortiumName);
-    if (!consortiumId) return;
+    const scenario = await this.scenarios.ensureDemoScenarioInDemoConsortium();
+    if (!scenario) return;
     const { ids } = await this.organizations.ensureDemoOrganizations();
-    const { scenario } = await this.scenarios.ensureDemoScenario(consortiumId);
     // Another seed may have created the scenario first: what counts is whether its report exists.
     const seeded = await this.dataSource.getRepository(KpiReport).existsBy({ scenarioId: scenario.id });
     if (seeded) return;

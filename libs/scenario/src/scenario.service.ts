@@ -13,7 +13,7 @@ import {
   type ConnectionShape,
 } from '@tetrad/core';
 import { ConsortiumService, Sector } from '@tetrad/consortium';
-import { DEMO_SCENARIO } from '@tetrad/demo-data';
+import { DEMO_CONSORTIA, DEMO_SCENARIO } from '@tetrad/demo-data';
 import type { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
 import { KpiDirection, Scenario } from './scenario.entity';
 import { DuplicateKpiKeyError } from './scenario.errors';
@@ -38,10 +38,16 @@ export class ScenarioService {
 
   /** The demo scenario (SEED_DEMO_DATA), created once and audited as the system. */
   /**
-   * The programme's worked example (DEMO_SCENARIO) in the given consortium, created once. Every
-   * demo seed that needs the scenario asks here, whichever boots first.
+   * The programme's worked example (DEMO_SCENARIO) in its demo consortium, created once; undefined
+   * without that consortium. Every demo seed that needs the scenario asks here, whichever boots first.
    */
-  async ensureDemoScenario(consortiumId: string): Promise<{ scenario: Scenario; created: boolean }> {
+  async ensureDemoScenarioInDemoConsortium(): Promise<Scenario | undefined> {
+    const consortiumName = DEMO_CONSORTIA.find((demo) => demo.key === DEMO_SCENARIO.consortium)!.name;
+    const consortiumId = await this.consortia.idByName(consortiumName);
+    return consortiumId ? this.ensureDemoScenario(consortiumId) : undefined;
+  }
+
+  private async ensureDemoScenario(consortiumId: string): Promise<Scenario> {
     const spec = {
       name: DEMO_SCENARIO.name,
       site: DEMO_SCENARIO.site,
@@ -52,7 +58,7 @@ export class ScenarioService {
     };
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOneBy(Scenario, { consortiumId, name: spec.name });
-      if (existing) return { scenario: existing, created: false };
+      if (existing) return existing;
       const scenario = await manager.save(manager.create(Scenario, { ...spec, consortiumId }));
       await this.audit.record(manager, null, {
         action: 'scenario.seed',
@@ -61,7 +67,7 @@ export class ScenarioService {
         consortiumId,
         after: scenario,
       });
-      return { scenario, created: true };
+      return scenario;
     });
   }
 

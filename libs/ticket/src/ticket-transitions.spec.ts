@@ -1,5 +1,5 @@
 import { TicketSeverity, TicketStatus } from './ticket-enums';
-import { allowedTransitions, canTransition, needsRaisingOrganization } from './ticket-transitions';
+import { allowedTransitions, canTransition, mayMove, needsRaisingOrganization } from './ticket-transitions';
 import { dueDates, isOverdue } from './service-levels';
 
 const S = TicketStatus;
@@ -63,5 +63,18 @@ describe('service levels', () => {
         at('2026-11-27T00:00:00Z'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('mayMove', () => {
+  const raised = { status: S.RESOLVED, raisedByOrganizationId: 'raiser' };
+  it.each([
+    ['the raiser verifies', raised, S.VERIFIED, 'raiser', true],
+    ['another organisation may not verify', raised, S.VERIFIED, 'other', false],
+    ['no organisation may not verify', raised, S.VERIFIED, undefined, false],
+    ['anyone reopens', raised, S.REOPENED, 'other', true],
+    ['not along the state machine', raised, S.OPEN, 'raiser', false],
+  ])('%s', (_case, ticket, to, organizationId, expected) => {
+    expect(mayMove(ticket, to, organizationId)).toBe(expected);
   });
 });

@@ -25,3 +25,18 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
 export function needsRaisingOrganization(to: TicketStatus): boolean {
   return to === VERIFIED;
 }
+
+/**
+ * Whether a member of `organizationId` may move a ticket from its state to `to`: the state machine,
+ * and verification only by the organisation that raised it. The service refuses what this refuses.
+ */
+export function mayMove(
+  ticket: { status: TicketStatus; raisedByOrganizationId: string },
+  to: TicketStatus,
+  organizationId: string | null | undefined,
+): boolean {
+  return (
+    canTransition(ticket.status, to) &&
+    (!needsRaisingOrganization(to) || organizationId === ticket.raisedByOrganizationId)
+  );
+}

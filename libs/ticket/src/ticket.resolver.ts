@@ -36,7 +36,7 @@ import {
 } from './dto/ticket.inputs';
 import { isOverdue } from './service-levels';
 import { TicketStatus } from './ticket-enums';
-import { allowedTransitions, needsRaisingOrganization } from './ticket-transitions';
+import { allowedTransitions, mayMove } from './ticket-transitions';
 import { TICKET_CHANGED, TICKET_COMMENTED, type TicketEvent } from './ticket-events';
 import { TicketCollaborationService } from './ticket-collaboration.service';
 import { TicketLink, TicketLinkKind } from './ticket-link.entity';
@@ -269,12 +269,14 @@ export class TicketResolver {
     description:
       'The states you may move it to now: its state machine, less verification unless your organisation raised it.',
   })
-  allowedTransitions(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): TicketStatus[] {
-    // Platform administrators read tickets but never move them.
-    if (caller.platformAdmin) return [];
-    return allowedTransitions(ticket.status).filter(
-      (to) => !needsRaisingOrganization(to) || caller.organizationId === ticket.raisedByOrganizationId,
-    );
+  async allowedTransitions(
+    @CurrentCaller() caller: Caller,
+    @Parent() ticket: Ticket,
+  ): Promise<TicketStatus[]> {
+    // The same ability the move itself is checked against (the programme office reads, never moves).
+    const ability = await this.authorization.abilityFor(caller);
+    if (!ability.can('transition', { ...ticket, __caslSubjectType__: 'Ticket' as const })) return [];
+    return allowedTransitions(ticket.status).filter((to) => mayMove(ticket, to, caller.organizationId));
   }
 
   @ResolveField(() => Boolean, { description: 'Past its response or resolution due date.' })

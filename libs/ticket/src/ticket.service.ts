@@ -15,7 +15,7 @@ import { ScenarioService } from '@tetrad/scenario';
 import type { AssignTicketInput, RaiseTicketInput, TriageTicketInput } from './dto/ticket.inputs';
 import { TicketStatus } from './ticket-enums';
 import { NotAMemberAssigneeError, NotRaisingOrganizationError, TicketTransitionError } from './ticket.errors';
-import { allowedTransitions, canTransition, needsRaisingOrganization } from './ticket-transitions';
+import { allowedTransitions, canTransition, mayMove } from './ticket-transitions';
 import { dueDates, SEVERITY_RANK } from './service-levels';
 import { Ticket } from './ticket.entity';
 import { TicketLabelService } from './ticket-label.service';
@@ -123,9 +123,7 @@ export class TicketService {
       if (!canTransition(ticket.status, to)) {
         throw new TicketTransitionError(ticket.status, to, allowedTransitions(ticket.status));
       }
-      if (needsRaisingOrganization(to) && caller.organizationId !== ticket.raisedByOrganizationId) {
-        throw new NotRaisingOrganizationError();
-      }
+      if (!mayMove(ticket, to, caller.organizationId)) throw new NotRaisingOrganizationError();
       ticket.status = to;
       if (to === TicketStatus.RESOLVED) ticket.resolvedAt = new Date();
       if (to === TicketStatus.REOPENED) ticket.resolvedAt = null;

@@ -44,10 +44,6 @@ export function changeLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
-export function currentLanguage(): Language {
-  return i18next.language === 'en' ? 'en' : 'zh-CN';
-}
-
 /** The formatters of the current language, re-rendering when it changes. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();

@@ -20,7 +20,7 @@ const namespaces = {
   audit: auditLocales,
 };
 
-export type Namespace = keyof typeof namespaces;
+type Namespace = keyof typeof namespaces;
 
 function forLanguage<L extends 'zh-CN' | 'en'>(language: L) {
   return Object.fromEntries(

@@ -1,7 +1,6 @@
 import type { ContractsContractQuery } from '../../gql/graphql';
 
 export type Contract = ContractsContractQuery['dataSharingContract'];
-export type DatasetOption = ContractsContractQuery['datasets']['nodes'][number];
 
 /** A dataset's name by id; the id itself when the caller cannot see it. */
 export function datasetNamer(datasets: readonly { id: string; name: string }[]): (id: string) => string {

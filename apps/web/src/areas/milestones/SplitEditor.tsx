@@ -1,20 +1,19 @@
-import { Alert, Button, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../../api/errors';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useFormat } from '../../i18n/i18n';
 import {
-  percentToBasisPoints,
   rowsFromShares,
   sharesFromRows,
   splitProblems,
-  totalBasisPoints,
   TOTAL_BASIS_POINTS,
   type BasisPointShare,
   type SplitMode,
   type SplitRow,
 } from './split';
+import { SplitTable } from './SplitTable';
 
 export interface SplitEditorProps {
   members: readonly { id: string; name: string }[];
@@ -40,10 +39,7 @@ export function SplitEditor(props: SplitEditorProps) {
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
   const problems = useMemo(() => splitProblems(rows), [rows]);
-  const total = totalBasisPoints(rows);
   const editable = props.mode !== 'readonly';
-  const part = (amount: number, bp: number) =>
-    format.money(Math.round((amount * bp) / TOTAL_BASIS_POINTS), props.currency);
 
   const setPercent = (organizationId: string, percent: number | null) =>
     setRows((current) => current.map((r) => (r.organizationId === organizationId ? { ...r, percent } : r)));
@@ -59,78 +55,12 @@ export function SplitEditor(props: SplitEditorProps) {
 
   return (
     <Form layout="vertical" onFinish={submit} aria-label={t('split.title')}>
-      <Table
-        rowKey="organizationId"
-        dataSource={rows}
-        pagination={false}
-        size="small"
-        scroll={{ x: 640 }}
-        columns={[
-          { title: t('split.party'), dataIndex: 'name' },
-          {
-            title: t('split.share'),
-            key: 'percent',
-            width: 160,
-            render: (_: unknown, row: SplitRow) =>
-              editable ? (
-                <InputNumber
-                  aria-label={t('split.shareOf', { party: row.name })}
-                  value={row.percent}
-                  min={0}
-                  max={100}
-                  step={0.01}
-                  precision={2}
-                  suffix="%"
-                  style={{ width: 130 }}
-                  onChange={(value) =>
-                    setPercent(row.organizationId, typeof value === 'number' ? value : null)
-                  }
-                />
-              ) : (
-                format.percent(percentToBasisPoints(row.percent) / TOTAL_BASIS_POINTS)
-              ),
-          },
-          {
-            title: t('split.basisPoints'),
-            key: 'bp',
-            align: 'right',
-            render: (_: unknown, row: SplitRow) => format.number(percentToBasisPoints(row.percent), 0),
-          },
-          {
-            title: t('split.reward'),
-            key: 'reward',
-            align: 'right',
-            render: (_: unknown, row: SplitRow) =>
-              part(props.rewardPoolMinor, percentToBasisPoints(row.percent)),
-          },
-          {
-            title: t('split.risk'),
-            key: 'risk',
-            align: 'right',
-            render: (_: unknown, row: SplitRow) =>
-              part(props.riskAmountMinor, percentToBasisPoints(row.percent)),
-          },
-        ]}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>
-              <Typography.Text strong>{t('split.total')}</Typography.Text>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={1}>
-              <Typography.Text
-                strong
-                type={total === TOTAL_BASIS_POINTS ? 'success' : 'danger'}
-                data-testid="split-total"
-              >
-                {format.percent(total / TOTAL_BASIS_POINTS)}
-              </Typography.Text>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">
-              {format.number(total, 0)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} colSpan={2} />
-          </Table.Summary.Row>
-        )}
+      <SplitTable
+        rows={rows}
+        onPercent={editable ? setPercent : undefined}
+        rewardPoolMinor={props.rewardPoolMinor}
+        riskAmountMinor={props.riskAmountMinor}
+        currency={props.currency}
       />
       {editable && problems.length > 0 ? (
         <Alert

@@ -13,8 +13,6 @@ import { atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
 import { MyWorkDocument, OPEN_STATUSES } from './my-work.query';
 import { MUTED_BADGE } from '../../theme';
 
-const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
-
 /** Where a person lands after signing in: what waits for them, across their consortia. */
 export function MyWorkPage() {
   const { t } = useTranslation('mywork');
@@ -26,8 +24,8 @@ export function MyWorkPage() {
     query: MyWorkDocument,
     variables: {
       me: session.id,
-      // Skipped by @include when the person has no organisation.
-      organizationId: organizationId ?? NO_ORGANIZATION,
+      // Without an organisation, @include skips the organisation's tickets.
+      organizationId: organizationId ?? null,
       hasOrganization: Boolean(organizationId),
       openStatuses: OPEN_STATUSES as never,
     },

@@ -5,7 +5,7 @@ const OPEN_STATUSES = ['OPEN', 'TRIAGED', 'IN_PROGRESS', 'REOPENED'];
 export const MyWorkDocument = graphql(`
   query MyWork(
     $me: UUID!
-    $organizationId: UUID!
+    $organizationId: UUID
     $hasOrganization: Boolean!
     $openStatuses: [TicketStatus!]
   ) {
