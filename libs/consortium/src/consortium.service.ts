@@ -13,7 +13,7 @@ import {
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
-import { OrganizationService } from '@tetrad/organization';
+import { OrganizationKind, OrganizationService } from '@tetrad/organization';
 import type { ConsortiaArgs, FoundConsortiumInput } from './dto/consortium.inputs';
 import { ConsortiumStatus, MembershipStatus } from './consortium-enums';
 import { Consortium } from './consortium.entity';
@@ -145,6 +145,16 @@ export class ConsortiumService {
   /** Every consortium, for the programme office's figures. */
   async count(): Promise<number> {
     return this.dataSource.getRepository(Consortium).count();
+  }
+
+  /** The active member organisation of one party kind (the earliest, if several), or null. */
+  async activeMemberOfKind(consortiumId: string, partyRole: OrganizationKind): Promise<string | null> {
+    const row = await this.dataSource.getRepository(Membership).findOne({
+      select: { organizationId: true },
+      where: { consortiumId, partyRole, status: MembershipStatus.ACTIVE },
+      order: { createdAt: 'ASC', organizationId: 'ASC' },
+    });
+    return row?.organizationId ?? null;
   }
 
   /** The organisations holding an ACTIVE membership of a consortium, sorted. */

@@ -5,3 +5,4 @@ export * from './milestone.entity';
 export { deriveKpiFigures, type KpiFigures } from './kpi-figures';
 export { allocate, validateShares } from './reward-split';
 export { MilestoneService } from './milestone.service';
+export { MilestoneEvaluationService } from './milestone-evaluation.service';

@@ -6,15 +6,17 @@ import { DEMO_SCENARIO } from '@tetrad/demo-data';
 import { OrganizationService } from '@tetrad/organization';
 import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import { KpiReport } from './kpi-report.entity';
-import { KpiComparator, KpiReportStatus } from './milestone-enums';
-import { Milestone } from './milestone.entity';
+import { KpiComparator, KpiReportStatus, MilestoneStatus } from './milestone-enums';
+import { boundParties, termsHash } from './milestone-terms';
+import { Milestone, MilestoneAcceptance } from './milestone.entity';
 
 const DAY_MS = 86_400_000;
 
 /**
  * With SEED_DEMO_DATA=true: the programme's worked example (DEMO_SCENARIO) — a scenario with its
  * KPIs, one verified KPI report of 3 robots, 200 hours and 249,600 parcels, and a milestone at 21
- * parcels a minute that the report does not yet meet. Once; audited as the system.
+ * parcels a minute that the report does not yet meet, committed by all four parties before its
+ * window opened (the scenario user funds the reward and receives the risk). Once; audited as the system.
  */
 @Injectable()
 export class MilestoneDemoSeed implements OnApplicationBootstrap {
@@ -60,22 +62,43 @@ export class MilestoneDemoSeed implements OnApplicationBootstrap {
           reviewReason: "Checked against the sorter's own counters.",
         }),
       );
-      const milestone = await manager.save(
-        manager.create(Milestone, {
-          ...goal,
-          targets: goal.targets.map((target) => ({
-            ...target,
-            comparator: target.comparator as KpiComparator,
-          })),
-          consortiumId: scenario.consortiumId,
-          scenarioId: scenario.id,
-          windowStart: new Date(now - goal.windowStartDaysAgo * DAY_MS),
-          windowEnd: new Date(now + goal.dueInDays * DAY_MS),
-          dueAt: new Date(now + goal.dueInDays * DAY_MS),
-          shares: Object.entries(goal.basisPoints)
-            .map(([key, basisPoints]) => ({ organizationId: ids.get(key)!, basisPoints }))
-            .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
-        }),
+      const scenarioUser = ids.get(DEMO_SCENARIO.scenarioUser)!;
+      const windowStart = new Date(now - goal.windowStartDaysAgo * DAY_MS);
+      // Agreed by all four parties the day before its window opened.
+      const committedAt = new Date(windowStart.getTime() - DAY_MS);
+      const draft = manager.create(Milestone, {
+        ...goal,
+        targets: goal.targets.map((target) => ({
+          ...target,
+          comparator: target.comparator as KpiComparator,
+        })),
+        consortiumId: scenario.consortiumId,
+        scenarioId: scenario.id,
+        windowStart,
+        windowEnd: new Date(now + goal.dueInDays * DAY_MS),
+        dueAt: new Date(now + goal.dueInDays * DAY_MS),
+        shares: Object.entries(goal.basisPoints)
+          .map(([key, basisPoints]) => ({ organizationId: ids.get(key)!, basisPoints }))
+          .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+        rewardFunderOrganizationId: scenarioUser,
+        riskBeneficiaryOrganizationId: scenarioUser,
+        proposedByOrganizationId: scenarioUser,
+        storedStatus: MilestoneStatus.COMMITTED,
+        committedAt,
+      });
+      draft.committedTermsHash = termsHash(draft);
+      const milestone = await manager.save(draft);
+      await manager.insert(
+        MilestoneAcceptance,
+        boundParties(milestone).map((organizationId) => ({
+          milestoneId: milestone.id,
+          consortiumId: milestone.consortiumId,
+          organizationId,
+          termsHash: milestone.committedTermsHash!,
+          termsVersion: milestone.termsVersion,
+          acceptedByUserId: null,
+          acceptedAt: committedAt,
+        })),
       );
       for (const [subjectType, record] of [
         ['KpiReport', report],

@@ -6,9 +6,10 @@ export enum KpiReportStatus {
   DISPUTED = 'DISPUTED',
 }
 
+/** PROPOSED until every bound party accepts the exact terms; only COMMITTED milestones are judged. */
 export enum MilestoneStatus {
-  PLANNED = 'PLANNED',
-  IN_PROGRESS = 'IN_PROGRESS',
+  PROPOSED = 'PROPOSED',
+  COMMITTED = 'COMMITTED',
   ACHIEVED = 'ACHIEVED',
   MISSED = 'MISSED',
   WAIVED = 'WAIVED',
@@ -39,7 +40,17 @@ registerEnumType(KpiReportStatus, {
   name: 'KpiReportStatus',
   description: 'Only VERIFIED reports count towards milestones.',
 });
-registerEnumType(MilestoneStatus, { name: 'MilestoneStatus' });
+registerEnumType(MilestoneStatus, {
+  name: 'MilestoneStatus',
+  description: 'The state as of now, as its evaluation says (a COMMITTED milestone past due reads MISSED).',
+  valuesMap: {
+    PROPOSED: { description: 'Terms proposed; not binding until every bound party accepts them.' },
+    COMMITTED: { description: 'Every bound party accepted the terms; judged from verified KPI reports.' },
+    ACHIEVED: { description: 'Every target met: the reward pool is owed by its funder to the parties.' },
+    MISSED: { description: 'Due date passed without the targets met: the parties owe the risk.' },
+    WAIVED: { description: 'Waived by every bound party; nobody owes anything.' },
+  },
+});
 registerEnumType(KpiComparator, { name: 'KpiComparator', description: 'GTE: at least; LTE: at most.' });
 registerEnumType(LedgerEntryKind, {
   name: 'LedgerEntryKind',

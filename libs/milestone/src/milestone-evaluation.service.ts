@@ -3,11 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AuditTrail, recordChange, type Caller } from '@tetrad/core';
 import { KpiReportStatus, LedgerEntryKind, MilestoneStatus } from './milestone-enums';
-import { evaluateMilestone, type MilestoneEvaluation, type VerifiedReport } from './milestone-evaluation';
+import {
+  evaluateMilestone,
+  type MilestoneEvaluation,
+  type UnsettledReport,
+  type VerifiedReport,
+} from './milestone-evaluation';
+import { ledgerLines, type LedgerLine } from './milestone-terms';
 import { LedgerEntry, Milestone } from './milestone.entity';
-import { allocate } from './reward-split';
 
-const OPEN = [MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS];
+/** Only committed terms are judged: a proposal binds nobody. */
+const OPEN = [MilestoneStatus.COMMITTED];
 
 /**
  * Judging milestones and writing the ledger. Each evaluation locks the milestone row, so two
@@ -37,9 +43,10 @@ export class MilestoneEvaluationService {
     milestones: readonly Milestone[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MilestoneEvaluation[]> {
-    const reports = await verifiedReports(manager, milestones);
+    const reports = await reportsInWindows(manager, milestones);
+    const now = new Date().toISOString();
     return milestones.map((milestone, index) =>
-      evaluateMilestone(toEvaluable(milestone), reports[index]!, new Date().toISOString()),
+      evaluateMilestone(toEvaluable(milestone), reports[index]!.verified, now, reports[index]!.unsettled),
     );
   }
 
@@ -60,11 +67,12 @@ export class MilestoneEvaluationService {
       result.outcome === 'ACHIEVED' ? MilestoneStatus.ACHIEVED : MilestoneStatus.MISSED;
     milestone.achievedByReportId = result.achievedBy ?? null;
     milestone.decidedAt = new Date();
+    milestone.decisionSummary = result.summary;
     const saved = await manager.save(milestone);
-    const entries = await this.writeLedger(manager, saved);
+    const entries = await this.writeLedger(manager, saved, result.outcome);
     await recordChange(this.audit, manager, actor, 'Milestone', saved, {
       action: `milestone.${result.outcome.toLowerCase()}`,
-      before: { status: MilestoneStatus.IN_PROGRESS },
+      before: { status: MilestoneStatus.COMMITTED },
       after: {
         status: saved.storedStatus,
         summary: result.summary,
@@ -105,34 +113,41 @@ export class MilestoneEvaluationService {
     return due.length;
   }
 
+  /** Who owes whom; a share one pays to oneself is settled as it is written. */
   private async writeLedger(
     manager: EntityManager,
     milestone: Milestone,
-  ): Promise<{ organizationId: string; amountMinor: number }[]> {
-    const achieved = milestone.storedStatus === MilestoneStatus.ACHIEVED;
-    const amount = achieved ? milestone.rewardPoolMinor : milestone.riskAmountMinor;
-    const kind = achieved ? LedgerEntryKind.REWARD : LedgerEntryKind.RISK;
-    const parts = allocate(amount, milestone.shares);
-    const points = new Map(milestone.shares.map((share) => [share.organizationId, share.basisPoints]));
+    outcome: 'ACHIEVED' | 'MISSED',
+  ): Promise<LedgerLine[]> {
+    const lines = ledgerLines(milestone, outcome);
+    if (lines.length === 0) return lines;
+    const now = new Date();
     await manager
       .createQueryBuilder()
       .insert()
       .into(LedgerEntry)
       .values(
-        parts.map((part) => ({
-          milestoneId: milestone.id,
-          organizationId: part.organizationId,
-          kind,
-          consortiumId: milestone.consortiumId,
-          scenarioId: milestone.scenarioId,
-          basisPoints: points.get(part.organizationId) ?? 0,
-          amountMinor: part.amountMinor,
-          currency: milestone.currency,
-        })),
+        lines.map((line) => {
+          const own = line.payerOrganizationId === line.payeeOrganizationId;
+          return {
+            milestoneId: milestone.id,
+            organizationId: line.organizationId,
+            kind: line.kind === 'REWARD' ? LedgerEntryKind.REWARD : LedgerEntryKind.RISK,
+            consortiumId: milestone.consortiumId,
+            scenarioId: milestone.scenarioId,
+            basisPoints: line.basisPoints,
+            amountMinor: line.amountMinor,
+            currency: milestone.currency,
+            payerOrganizationId: line.payerOrganizationId,
+            payeeOrganizationId: line.payeeOrganizationId,
+            settledAt: own ? now : null,
+            settlementReference: own ? OWN_SHARE_REFERENCE : null,
+          };
+        }),
       )
       .orIgnore()
       .execute();
-    return parts;
+    return lines;
   }
 }
 
@@ -146,51 +161,75 @@ export function toEvaluable(milestone: Milestone) {
     windowEnd: milestone.windowEnd.toISOString(),
     dueAt: milestone.dueAt.toISOString(),
     status: milestone.storedStatus,
+    decisionSummary: milestone.decisionSummary,
   };
 }
 
-interface VerifiedReportRow {
+/** The settlement reference of a share the payer owes itself: nothing to transfer. */
+export const OWN_SHARE_REFERENCE = 'own share: nothing to transfer';
+
+interface WindowReportRow {
   ord: number;
   id: string;
+  status: KpiReportStatus;
   periodStart: Date | string;
   periodEnd: Date | string;
   operatingHours: number;
   values: { kpiKey: string; value: number }[];
 }
 
-/** Each milestone's verified reports within its window, oldest period first. */
-async function verifiedReports(
+interface WindowReports {
+  verified: VerifiedReport[];
+  unsettled: UnsettledReport[];
+}
+
+/**
+ * Each milestone's reports within its window that were submitted by its due date, oldest period
+ * first: the verified ones, which count, and those awaiting verification or disputed, which hold
+ * a decision back.
+ */
+async function reportsInWindows(
   manager: EntityManager,
   milestones: readonly Milestone[],
-): Promise<VerifiedReport[][]> {
+): Promise<WindowReports[]> {
   if (milestones.length === 0) return [];
   // The windows are the milestones' as given (not re-read), matched in SQL as for a single one.
   const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
-    `SELECT wanted.ord::int AS "ord", report.id, report.period_start AS "periodStart",
-            report.period_end AS "periodEnd", report.operating_hours AS "operatingHours", report.values
+    `SELECT wanted.ord::int AS "ord", report.id, report.status AS "status",
+            report.period_start AS "periodStart", report.period_end AS "periodEnd",
+            report.operating_hours AS "operatingHours", report.values
        FROM unnest(CAST(ARRAY[:...scenarioIds] AS uuid[]), CAST(ARRAY[:...starts] AS timestamptz[]),
-                   CAST(ARRAY[:...ends] AS timestamptz[]))
-            WITH ORDINALITY AS wanted(scenario_id, window_start, window_end, ord)
-       JOIN kpi_report report ON report.scenario_id = wanted.scenario_id AND report.status = :verified
+                   CAST(ARRAY[:...ends] AS timestamptz[]), CAST(ARRAY[:...dues] AS timestamptz[]))
+            WITH ORDINALITY AS wanted(scenario_id, window_start, window_end, due_at, ord)
+       JOIN kpi_report report ON report.scenario_id = wanted.scenario_id
+        AND report.status IN (:...counted)
         AND report.period_start >= wanted.window_start AND report.period_end <= wanted.window_end
+        AND report.created_at <= wanted.due_at
       ORDER BY wanted.ord, report.period_start, report.id`,
     {
       scenarioIds: milestones.map((milestone) => milestone.scenarioId),
       starts: milestones.map((milestone) => milestone.windowStart),
       ends: milestones.map((milestone) => milestone.windowEnd),
-      verified: KpiReportStatus.VERIFIED,
+      dues: milestones.map((milestone) => milestone.dueAt),
+      counted: [KpiReportStatus.VERIFIED, KpiReportStatus.SUBMITTED, KpiReportStatus.DISPUTED],
     },
   );
-  const rows = await manager.query<VerifiedReportRow[]>(sql, parameters);
-  return milestones.map((_milestone, index) =>
-    rows
-      .filter((row) => row.ord === index + 1)
-      .map((row) => ({
-        id: row.id,
-        periodStart: new Date(row.periodStart).toISOString(),
-        periodEnd: new Date(row.periodEnd).toISOString(),
-        operatingHours: row.operatingHours,
-        values: Object.fromEntries(row.values.map((value) => [value.kpiKey, value.value])),
-      })),
-  );
+  const rows = await manager.query<WindowReportRow[]>(sql, parameters);
+  return milestones.map((_milestone, index) => {
+    const mine = rows.filter((row) => row.ord === index + 1);
+    return {
+      verified: mine
+        .filter((row) => row.status === KpiReportStatus.VERIFIED)
+        .map((row) => ({
+          id: row.id,
+          periodStart: new Date(row.periodStart).toISOString(),
+          periodEnd: new Date(row.periodEnd).toISOString(),
+          operatingHours: row.operatingHours,
+          values: Object.fromEntries(row.values.map((value) => [value.kpiKey, value.value])),
+        })),
+      unsettled: mine
+        .filter((row) => row.status !== KpiReportStatus.VERIFIED)
+        .map((row) => ({ id: row.id, status: row.status as UnsettledReport['status'] })),
+    };
+  });
 }

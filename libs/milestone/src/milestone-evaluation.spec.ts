@@ -15,7 +15,7 @@ function milestone(overrides: Partial<MilestoneToEvaluate> = {}): MilestoneToEva
     windowStart: '2026-01-01T00:00:00Z',
     windowEnd: '2026-07-01T00:00:00Z',
     dueAt: '2026-06-30T00:00:00Z',
-    status: 'IN_PROGRESS',
+    status: 'COMMITTED',
     ...overrides,
   };
 }
@@ -61,13 +61,38 @@ describe('evaluateMilestone: outcome', () => {
     const evaluation = evaluateMilestone(milestone({ status }), [JAN, FEB], now);
     expect(evaluation.outcome).toBe(status);
     expect(evaluation.achievedBy).toBeUndefined();
-    expect(evaluation.summary).toBe(
-      `The milestone is already ${status}; a final status is not judged again.`,
-    );
+    expect(evaluation.summary).toBe(`${status[0]}${status.slice(1).toLowerCase()}.`);
   });
 
-  it.each<MilestoneState>(['PLANNED', 'IN_PROGRESS'])('a %s milestone is judged', (status) => {
-    expect(evaluateMilestone(milestone({ status }), [JAN, FEB], BEFORE_DUE).outcome).toBe('ACHIEVED');
+  it('a final milestone says what was found when it was decided, not "already"', () => {
+    const summary = 'Missed: the due date 2026-06-30T00:00:00.000Z has passed with 0 of 2 targets met.';
+    const evaluation = evaluateMilestone(
+      milestone({ status: 'MISSED', decisionSummary: summary }),
+      [],
+      AFTER_DUE,
+    );
+    expect(evaluation).toMatchObject({ outcome: 'MISSED', summary });
+  });
+
+  it('a COMMITTED milestone is judged; a PROPOSED one binds nobody and stays PENDING', () => {
+    expect(evaluateMilestone(milestone(), [JAN, FEB], BEFORE_DUE).outcome).toBe('ACHIEVED');
+    const proposed = evaluateMilestone(milestone({ status: 'PROPOSED' }), [JAN, FEB], AFTER_DUE);
+    expect(proposed.outcome).toBe('PENDING');
+    expect(proposed.summary).toMatch(/every bound party accepts/);
+  });
+});
+
+describe('evaluateMilestone: reports that do not count yet', () => {
+  it.each([
+    ['a disputed report freezes an achievement', [JAN, FEB], BEFORE_DUE, 'DISPUTED', 'PENDING', /Frozen/],
+    ['a disputed report freezes a miss', [JAN], AFTER_DUE, 'DISPUTED', 'PENDING', /Frozen/],
+    ['a report awaiting verification holds a miss back', [JAN], AFTER_DUE, 'SUBMITTED', 'PENDING', /waiting/],
+    ['but never an achievement', [JAN, FEB], BEFORE_DUE, 'SUBMITTED', 'ACHIEVED', /Achieved/],
+    ['nor the wait before the due date', [JAN], BEFORE_DUE, 'SUBMITTED', 'PENDING', /Pending/],
+  ] as const)('%s', (_case, reports, now, status, outcome, summary) => {
+    const evaluation = evaluateMilestone(milestone(), reports, now, [{ id: 'r-apr', status }]);
+    expect(evaluation.outcome).toBe(outcome);
+    expect(evaluation.summary).toMatch(summary);
   });
 });
 

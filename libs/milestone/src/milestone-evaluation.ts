@@ -10,11 +10,16 @@
  * - The milestone is ACHIEVED at the first report after which every target is met cumulatively
  *   (`achievedBy`); a later dip does not undo it, since achieving writes the ledger once.
  * - Otherwise it is MISSED once `now` is after `dueAt`, and PENDING before.
- * - ACHIEVED, MISSED and WAIVED are final: they are returned as they are, never re-judged.
+ * - ACHIEVED, MISSED and WAIVED are final: they are returned as they are, never re-judged, with
+ *   the summary written when they were decided.
+ * - A PROPOSED milestone binds nobody yet: it is PENDING, whatever the reports say.
+ * - A report in the window that is DISPUTED freezes the judgement (PENDING) until the dispute is
+ *   resolved; past the due date, a report in the window still awaiting verification holds MISSED
+ *   back (verifying it may achieve the milestone), but never an achievement.
  */
 
 export type TargetComparator = 'GTE' | 'LTE';
-export type MilestoneState = 'PLANNED' | 'IN_PROGRESS' | 'ACHIEVED' | 'MISSED' | 'WAIVED';
+export type MilestoneState = 'PROPOSED' | 'COMMITTED' | 'ACHIEVED' | 'MISSED' | 'WAIVED';
 export type MilestoneOutcome = 'ACHIEVED' | 'MISSED' | 'PENDING' | 'WAIVED';
 
 export interface KpiTarget {
@@ -31,6 +36,14 @@ export interface MilestoneToEvaluate {
   windowEnd: string;
   dueAt: string;
   status: MilestoneState;
+  /** What was found when a final status was decided. */
+  decisionSummary?: string | null;
+}
+
+/** A report in the window that does not count yet: awaiting verification, or disputed. */
+export interface UnsettledReport {
+  id: string;
+  status: 'SUBMITTED' | 'DISPUTED';
 }
 
 export interface VerifiedReport {
@@ -74,6 +87,7 @@ export function evaluateMilestone(
   milestone: MilestoneToEvaluate,
   reports: readonly VerifiedReport[],
   now: string,
+  unsettled: readonly UnsettledReport[] = [],
 ): MilestoneEvaluation {
   const dueAt = instant(milestone.dueAt, 'due date');
   const judgedAt = instant(now, 'evaluation time');
@@ -84,17 +98,40 @@ export function evaluateMilestone(
     return {
       outcome: final,
       explanation: checkTargets(targets, inWindow),
-      summary: `The milestone is already ${final}; a final status is not judged again.`,
+      summary: milestone.decisionSummary ?? `${final[0]}${final.slice(1).toLowerCase()}.`,
     };
   }
   if (targets.length === 0) {
     // Vacuously "all met" would pay the reward pool for nothing.
     throw new RangeError('A milestone needs at least one KPI target before it can be judged.');
   }
+  if (milestone.status === 'PROPOSED') {
+    return {
+      outcome: 'PENDING',
+      explanation: checkTargets(targets, inWindow),
+      summary: 'Proposed: it binds nobody and is not judged until every bound party accepts its terms.',
+    };
+  }
+  const disputed = unsettled.filter((report) => report.status === 'DISPUTED').map((r) => r.id);
+  if (disputed.length > 0) {
+    return {
+      outcome: 'PENDING',
+      explanation: checkTargets(targets, inWindow),
+      summary: `Frozen: ${plural(disputed.length, 'report')} in the window ${disputed.length === 1 ? 'is' : 'are'} disputed (${disputed.sort(compareText).join(', ')}); nothing is decided until the dispute is resolved.`,
+    };
+  }
   const achieved = firstAchievement(targets, inWindow);
   if (achieved) return achieved;
   const explanation = checkTargets(targets, inWindow);
   const met = `${explanation.filter((c) => c.met).length} of ${explanation.length} targets met`;
+  if (judgedAt > dueAt && unsettled.length > 0) {
+    const ids = unsettled.map((report) => report.id).sort(compareText);
+    return {
+      outcome: 'PENDING',
+      explanation,
+      summary: `Past due with ${met}; waiting for ${plural(ids.length, 'report')} submitted by the due date to be verified (${ids.join(', ')}).`,
+    };
+  }
   if (judgedAt > dueAt) {
     return {
       outcome: 'MISSED',

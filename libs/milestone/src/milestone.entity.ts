@@ -97,15 +97,43 @@ export class Milestone {
   @Field(() => DateTimeScalar, { description: 'Not achieved by then: MISSED.' })
   dueAt!: Date;
 
-  /** Stored outcome; PLANNED/IN_PROGRESS is read from the clock. */
+  /** As stored; the `status` field reads it through the evaluation (past due reads MISSED at once). */
   @Column({
     name: 'status',
     type: 'enum',
     enum: MilestoneStatus,
     enumName: 'milestone_status',
-    default: MilestoneStatus.PLANNED,
+    default: MilestoneStatus.PROPOSED,
   })
   storedStatus!: MilestoneStatus;
+
+  @Column({ name: 'terms_version', type: 'integer', default: 1 })
+  @Field(() => Int, { description: 'Starts at 1; every amendment of the terms adds one.' })
+  termsVersion!: number;
+
+  @Column({ name: 'reward_funder_organization_id', type: 'uuid' })
+  @Field(() => UUIDScalar, { description: 'Pays the reward pool to the parties if it is ACHIEVED.' })
+  rewardFunderOrganizationId!: string;
+
+  @Column({ name: 'risk_beneficiary_organization_id', type: 'uuid' })
+  @Field(() => UUIDScalar, { description: 'Is paid the risk by the parties if it is MISSED.' })
+  riskBeneficiaryOrganizationId!: string;
+
+  @Column({ name: 'proposed_by_organization_id', type: 'uuid', nullable: true })
+  @Field(() => UUIDScalar, { nullable: true, description: 'Null for milestones older than agreements.' })
+  proposedByOrganizationId!: string | null;
+
+  @Column({ name: 'committed_at', type: 'timestamptz', precision: 3, nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the last bound party accepted.' })
+  committedAt!: Date | null;
+
+  @Column({ name: 'committed_terms_hash', type: 'char', length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The terms hash every bound party accepted.' })
+  committedTermsHash!: string | null;
+
+  @Column({ name: 'decision_summary', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What deciding it found, in words, as decided.' })
+  decisionSummary!: string | null;
 
   @Column({ type: 'char', length: 3 })
   @Field({ description: 'ISO 4217, e.g. CNY.' })
@@ -151,7 +179,7 @@ export class Milestone {
   scenario?: Scenario;
 }
 
-/** A change that needs every member organisation's admin: a waiver, or a new split after the start. */
+/** A change to committed terms (a waiver or a new split): applied once every bound party approves. */
 @Entity({ name: 'milestone_proposal' })
 @Index('milestone_proposal_milestone_idx', ['milestoneId', 'createdAt'])
 @ObjectType()
@@ -190,7 +218,7 @@ export class MilestoneProposal {
   proposedByUserId!: string;
 
   @Column({ name: 'approved_by_organization_ids', type: 'uuid', array: true, default: '{}' })
-  @Field(() => [UUIDScalar], { description: 'Member organisations whose admin approved.' })
+  @Field(() => [UUIDScalar], { description: 'Bound parties whose admin or signatory approved.' })
   approvedByOrganizationIds!: string[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
@@ -206,6 +234,47 @@ export class MilestoneProposal {
   milestone?: Milestone;
 }
 
+/** One party's acceptance of one exact set of terms (by their hash); a change of terms voids it. */
+@Entity({ name: 'milestone_acceptance' })
+@Unique('milestone_acceptance_once_uq', ['milestoneId', 'organizationId', 'termsHash'])
+@Index('milestone_acceptance_milestone_idx', ['milestoneId', 'acceptedAt'])
+@ObjectType({ description: "A party's acceptance of a milestone's terms, bound to their hash." })
+export class MilestoneAcceptance {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'milestone_acceptance_pkey' })
+  @Field(() => UUIDScalar)
+  id!: string;
+
+  @Column({ name: 'milestone_id', type: 'uuid' })
+  @Field(() => UUIDScalar)
+  milestoneId!: string;
+
+  @Column({ name: 'consortium_id', type: 'uuid' })
+  consortiumId!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  @Field(() => UUIDScalar)
+  organizationId!: string;
+
+  @Column({ name: 'terms_hash', type: 'char', length: 64 })
+  @Field()
+  termsHash!: string;
+
+  @Column({ name: 'terms_version', type: 'integer' })
+  @Field(() => Int)
+  termsVersion!: number;
+
+  @Column({ name: 'accepted_by_user_id', type: 'uuid', nullable: true })
+  acceptedByUserId!: string | null;
+
+  @CreateDateColumn({ name: 'accepted_at', type: 'timestamptz', precision: 3 })
+  @Field(() => DateTimeScalar)
+  acceptedAt!: Date;
+
+  @ManyToOne(() => Milestone, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'milestone_id', foreignKeyConstraintName: 'milestone_acceptance_milestone_fk' })
+  milestone?: Milestone;
+}
+
 /**
  * One party's share of an achieved milestone's reward or a missed one's risk. The unique key
  * (milestone, organisation, kind) is what makes "once and only once" hold, even for two
@@ -216,6 +285,8 @@ export class MilestoneProposal {
 @Index('ledger_entry_consortium_idx', ['consortiumId', 'createdAt', 'id'])
 @Index('ledger_entry_organization_idx', ['organizationId', 'createdAt'])
 @Index('ledger_entry_scenario_idx', ['scenarioId'])
+@Index('ledger_entry_payer_idx', ['payerOrganizationId'])
+@Index('ledger_entry_payee_idx', ['payeeOrganizationId'])
 @ObjectType()
 export class LedgerEntry {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'ledger_entry_pkey' })
@@ -247,8 +318,30 @@ export class LedgerEntry {
   basisPoints!: number;
 
   @Column({ name: 'amount_minor', type: 'bigint', transformer: MINOR_UNITS })
-  @Field(() => SafeIntScalar, { description: 'Never negative: REWARD is owed to the party, RISK by it.' })
+  @Field(() => SafeIntScalar, { description: 'Never negative: owed by the payer to the payee.' })
   amountMinor!: number;
+
+  @Column({ name: 'payer_organization_id', type: 'uuid' })
+  @Field(() => UUIDScalar, { description: "REWARD: the milestone's funder; RISK: the party itself." })
+  payerOrganizationId!: string;
+
+  @Column({ name: 'payee_organization_id', type: 'uuid' })
+  @Field(() => UUIDScalar, { description: "REWARD: the party itself; RISK: the milestone's beneficiary." })
+  payeeOrganizationId!: string;
+
+  @Column({ name: 'settled_at', type: 'timestamptz', precision: 3, nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the payee confirmed the payment (at once for a share paid to oneself).',
+  })
+  settledAt!: Date | null;
+
+  @Column({ name: 'settlement_reference', type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: "The payee's reference, e.g. a bank transfer number." })
+  settlementReference!: string | null;
+
+  @Column({ name: 'settled_by_user_id', type: 'uuid', nullable: true })
+  settledByUserId!: string | null;
 
   @Column({ type: 'char', length: 3 })
   @Field()

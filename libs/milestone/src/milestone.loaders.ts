@@ -3,12 +3,14 @@ import DataLoader from 'dataloader';
 import { LoaderKey, LoaderRegistry } from '@tetrad/core';
 import type { MilestoneEvaluation } from './milestone-evaluation';
 import { MilestoneEvaluationService } from './milestone-evaluation.service';
-import type { Milestone, MilestoneProposal } from './milestone.entity';
+import { MilestoneAgreementService } from './milestone-agreement.service';
+import type { Milestone, MilestoneAcceptance, MilestoneProposal } from './milestone.entity';
 import { MilestoneService } from './milestone.service';
 
 /** Per milestone already authorised for reading: what a page of milestones shows, one statement each. */
 export const MILESTONE_EVALUATION = new LoaderKey<Milestone, MilestoneEvaluation>('milestone.evaluation');
 export const MILESTONE_PROPOSALS = new LoaderKey<string, MilestoneProposal[]>('milestone.proposals');
+export const MILESTONE_ACCEPTANCES = new LoaderKey<string, MilestoneAcceptance[]>('milestone.acceptances');
 
 /**
  * Not cached: a later mutation of the same request (or the next event of a subscription) may
@@ -20,6 +22,7 @@ export class MilestoneLoaders implements OnModuleInit {
     private readonly registry: LoaderRegistry,
     private readonly milestones: MilestoneService,
     private readonly evaluation: MilestoneEvaluationService,
+    private readonly agreement: MilestoneAgreementService,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +40,13 @@ export class MilestoneLoaders implements OnModuleInit {
       MILESTONE_PROPOSALS,
       () =>
         new DataLoader<string, MilestoneProposal[]>((ids) => this.milestones.proposalsOf(ids), {
+          cache: false,
+        }),
+    );
+    this.registry.register(
+      MILESTONE_ACCEPTANCES,
+      () =>
+        new DataLoader<string, MilestoneAcceptance[]>((ids) => this.agreement.acceptancesOf(null, ids), {
           cache: false,
         }),
     );

@@ -10,16 +10,17 @@ import { LedgerService } from './ledger.service';
 import { MilestoneEvaluationService } from './milestone-evaluation.service';
 import { MilestoneDemoSeed } from './milestone-demo-seed';
 import { MilestoneSweeper } from './milestone-sweeper';
-import { LedgerEntry, Milestone, MilestoneProposal } from './milestone.entity';
+import { MilestoneAgreementService } from './milestone-agreement.service';
+import { LedgerEntry, Milestone, MilestoneAcceptance, MilestoneProposal } from './milestone.entity';
 import { MilestoneLoaders } from './milestone.loaders';
 import { KpiReportResolver, LedgerResolver, MilestoneResolver } from './milestone.resolver';
 import { milestoneRules } from './milestone.rules';
 import { MilestoneService } from './milestone.service';
 
-/** KPI reports, risk/reward milestones and the ledger (issue 7). */
+/** KPI reports, risk/reward milestones agreed by every bound party, and the ledger (issues 7, 14). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([KpiReport, Milestone, MilestoneProposal, LedgerEntry]),
+    TypeOrmModule.forFeature([KpiReport, Milestone, MilestoneProposal, MilestoneAcceptance, LedgerEntry]),
     ScenarioModule,
     ConsortiumModule,
     OrganizationModule,
@@ -27,6 +28,7 @@ import { MilestoneService } from './milestone.service';
   providers: [
     KpiReportService,
     MilestoneService,
+    MilestoneAgreementService,
     MilestoneEvaluationService,
     LedgerService,
     MilestoneSweeper,

@@ -8,7 +8,11 @@ import {
   type RequestLoaders,
 } from '@tetrad/core';
 import { SCENARIO_BY_ID } from '@tetrad/scenario';
+import { Organization, ORGANIZATION_BY_ID } from '@tetrad/organization';
 import {
+  AcceptMilestoneTermsArgs,
+  AmendMilestoneTermsArgs,
+  ConfirmLedgerSettlementArgs,
   CreateMilestoneInput,
   KpiReportsArgs,
   LedgerArgs,
@@ -19,13 +23,22 @@ import {
   SubmitKpiReportInput,
   UpdateMilestoneSplitArgs,
 } from './dto/milestone.inputs';
-import { KpiFiguresType, LedgerTotalType, MilestoneEvaluationType } from './dto/milestone.types';
+import {
+  FileDownloadType,
+  KpiFiguresType,
+  LedgerStatementType,
+  LedgerTotalType,
+  MilestoneEvaluationType,
+  MilestonePartyType,
+} from './dto/milestone.types';
 import { KpiReport } from './kpi-report.entity';
 import { KpiReportService } from './kpi-report.service';
 import { LedgerService } from './ledger.service';
 import { MilestoneStatus } from './milestone-enums';
 import { LedgerEntry, Milestone, MilestoneProposal } from './milestone.entity';
-import { MILESTONE_EVALUATION, MILESTONE_PROPOSALS } from './milestone.loaders';
+import { MilestoneAgreementService } from './milestone-agreement.service';
+import { boundParties, partiesYetToAccept, termsHash } from './milestone-terms';
+import { MILESTONE_ACCEPTANCES, MILESTONE_EVALUATION, MILESTONE_PROPOSALS } from './milestone.loaders';
 import { milestoneStatus, MilestoneService } from './milestone.service';
 
 @ObjectType()
@@ -92,7 +105,10 @@ export class KpiReportResolver {
 
 @Resolver(() => Milestone)
 export class MilestoneResolver {
-  constructor(private readonly milestoneService: MilestoneService) {}
+  constructor(
+    private readonly milestoneService: MilestoneService,
+    private readonly agreement: MilestoneAgreementService,
+  ) {}
 
   @Query(() => Milestone)
   milestone(
@@ -111,23 +127,47 @@ export class MilestoneResolver {
   }
 
   @Mutation(() => Milestone, {
-    description: 'A member admin sets KPI targets, a window, a due date, and the split of reward and risk.',
+    description:
+      'A member admin proposes terms (KPI targets, a window starting in the future, a due date, amounts, the split, who funds the reward and who receives the risk). PROPOSED until every bound party accepts; the proposer’s organisation accepts as it proposes.',
   })
   createMilestone(
     @CurrentCaller() caller: Caller,
     @Args('input') input: CreateMilestoneInput,
   ): Promise<Milestone> {
-    return this.milestoneService.create(caller, input);
+    return this.agreement.propose(caller, input);
   }
 
   @Mutation(() => Milestone, {
-    description: 'Change the split before the window starts (afterwards: proposeMilestoneChange).',
+    description:
+      'A member admin changes PROPOSED terms, against the termsHash read; every earlier acceptance is void.',
+  })
+  amendMilestoneTerms(
+    @CurrentCaller() caller: Caller,
+    @Args() args: AmendMilestoneTermsArgs,
+  ): Promise<Milestone> {
+    return this.agreement.amend(caller, args);
+  }
+
+  @Mutation(() => Milestone, {
+    description:
+      'An admin or signatory of a bound party accepts the exact terms (by their hash); the last acceptance commits the milestone.',
+  })
+  acceptMilestoneTerms(
+    @CurrentCaller() caller: Caller,
+    @Args() args: AcceptMilestoneTermsArgs,
+  ): Promise<Milestone> {
+    return this.agreement.accept(caller, args);
+  }
+
+  @Mutation(() => Milestone, {
+    description:
+      'Change the split of PROPOSED terms (an amendment: every acceptance is void). Committed terms: proposeMilestoneChange.',
   })
   updateMilestoneSplit(
     @CurrentCaller() caller: Caller,
     @Args() args: UpdateMilestoneSplitArgs,
   ): Promise<Milestone> {
-    return this.milestoneService.updateSplit(caller, args.milestoneId, args.shares);
+    return this.agreement.amend(caller, { milestoneId: args.milestoneId, changes: { shares: args.shares } });
   }
 
   @Mutation(() => MilestoneProposal, {
@@ -159,10 +199,61 @@ export class MilestoneResolver {
   }
 
   @ResolveField(() => MilestoneStatus, {
-    description: 'Decided outcomes as stored; PLANNED or IN_PROGRESS by the window.',
+    description:
+      'What the evaluation says now: a COMMITTED milestone past due reads MISSED before any sweep.',
   })
-  status(@Parent() milestone: Milestone): MilestoneStatus {
-    return milestoneStatus(milestone);
+  async status(
+    @Parent() milestone: Milestone,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<MilestoneStatus> {
+    return milestoneStatus(milestone, await loaders.get(MILESTONE_EVALUATION).load(milestone));
+  }
+
+  @ResolveField(() => String, {
+    description: 'SHA-256 of the current terms (canonical JSON): what an acceptance is bound to.',
+  })
+  termsHash(@Parent() milestone: Milestone): string {
+    return termsHash(milestone);
+  }
+
+  @ResolveField(() => [MilestonePartyType], {
+    description: 'Every organisation the terms bind, and whether it accepted these exact terms.',
+  })
+  async parties(
+    @Parent() milestone: Milestone,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<MilestonePartyType[]> {
+    const hash = termsHash(milestone);
+    const acceptances = await loaders.get(MILESTONE_ACCEPTANCES).load(milestone.id);
+    const organizations = loaders.get(ORGANIZATION_BY_ID);
+    return Promise.all(
+      boundParties(milestone).map(async (organizationId) => ({
+        organizationId,
+        name: (await organizations.load(organizationId))?.name ?? organizationId,
+        basisPoints: milestone.shares.find((s) => s.organizationId === organizationId)?.basisPoints ?? 0,
+        fundsReward: milestone.rewardFunderOrganizationId === organizationId,
+        receivesRisk: milestone.riskBeneficiaryOrganizationId === organizationId,
+        acceptedAt:
+          acceptances.find((a) => a.organizationId === organizationId && a.termsHash === hash)?.acceptedAt ??
+          null,
+      })),
+    );
+  }
+
+  @ResolveField(() => [Organization], {
+    description:
+      'Bound parties that have not accepted the current terms: whose admin or signatory acts next.',
+  })
+  async awaitingAcceptanceFrom(
+    @Parent() milestone: Milestone,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<Organization[]> {
+    if (milestone.storedStatus !== MilestoneStatus.PROPOSED) return [];
+    const acceptances = await loaders.get(MILESTONE_ACCEPTANCES).load(milestone.id);
+    const organizations = await loaders
+      .get(ORGANIZATION_BY_ID)
+      .loadMany(partiesYetToAccept(milestone, acceptances));
+    return organizations.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 
   @ResolveField(() => MilestoneEvaluationType, {
@@ -197,9 +288,38 @@ export class LedgerResolver {
   }
 
   @Query(() => [LedgerTotalType], {
-    description: 'Totals per party and currency, for a consortium, a scenario or a party.',
+    description:
+      "Each party's shares of rewards and risks per currency, for a consortium, a scenario or a party.",
   })
   ledgerTotals(@CurrentCaller() caller: Caller, @Args() args: LedgerTotalsArgs): Promise<LedgerTotalType[]> {
     return this.ledger.totals(caller, args);
+  }
+
+  @Query(() => [LedgerStatementType], {
+    description: 'Per party and currency: owed and receivable (open), paid and received (settled).',
+  })
+  ledgerStatements(
+    @CurrentCaller() caller: Caller,
+    @Args() args: LedgerTotalsArgs,
+  ): Promise<LedgerStatementType[]> {
+    return this.ledger.statements(caller, args);
+  }
+
+  @Query(() => FileDownloadType, {
+    description: 'The statements and entries as an Excel workbook (.xlsx), base64.',
+    complexity: 50,
+  })
+  ledgerExport(@CurrentCaller() caller: Caller, @Args() args: LedgerTotalsArgs): Promise<FileDownloadType> {
+    return this.ledger.export(caller, args);
+  }
+
+  @Mutation(() => LedgerEntry, {
+    description: "The payee's admin confirms it was paid, with its reference (e.g. a bank transfer number).",
+  })
+  confirmLedgerSettlement(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ConfirmLedgerSettlementArgs,
+  ): Promise<LedgerEntry> {
+    return this.ledger.confirmSettlement(caller, args);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { subject } from '@casl/ability';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   accessibleBy,
@@ -16,113 +15,80 @@ import {
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
-import { ConsortiumService } from '@tetrad/consortium';
-import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import type {
   BasisPointShareInput,
-  CreateMilestoneInput,
   MilestonesArgs,
   ProposeMilestoneChangeArgs,
 } from './dto/milestone.inputs';
+import { MilestoneAgreementService, plainShares } from './milestone-agreement.service';
 import { MilestoneProposalKind, MilestoneProposalStatus, MilestoneStatus } from './milestone-enums';
+import type { MilestoneEvaluation } from './milestone-evaluation';
 import { MilestoneEvaluationService } from './milestone-evaluation.service';
+import { boundParties, termsHash } from './milestone-terms';
 import { Milestone, MilestoneProposal } from './milestone.entity';
 import { MILESTONE_COLUMNS } from './milestone.rules';
-import { validateShares } from './reward-split';
 
 const FINAL = [MilestoneStatus.ACHIEVED, MilestoneStatus.MISSED, MilestoneStatus.WAIVED];
 
-/** `effectiveStatus` for milestones: decided outcomes as stored, PLANNED/IN_PROGRESS from the clock. */
-export const MILESTONE_STATUS_SQL = `(CASE WHEN milestone.status IN ('ACHIEVED', 'MISSED', 'WAIVED') THEN milestone.status::text
-  WHEN milestone.window_start > now() THEN 'PLANNED' ELSE 'IN_PROGRESS' END)`;
+/**
+ * The state as of now, in SQL, as the evaluation decides it: a COMMITTED milestone past its due date
+ * reads MISSED at once (an achievement is stored the moment the verifying report is), unless a
+ * report in its window submitted by the due date is still awaiting verification or disputed.
+ */
+export const MILESTONE_STATUS_SQL = `(CASE WHEN milestone.status <> 'COMMITTED' THEN milestone.status::text
+  WHEN milestone.due_at < now() AND NOT EXISTS (
+    SELECT 1 FROM kpi_report unsettled
+     WHERE unsettled.scenario_id = milestone.scenario_id AND unsettled.status IN ('SUBMITTED', 'DISPUTED')
+       AND unsettled.period_start >= milestone.window_start AND unsettled.period_end <= milestone.window_end
+       AND unsettled.created_at <= milestone.due_at) THEN 'MISSED'
+  ELSE 'COMMITTED' END)`;
 
-export function milestoneStatus(milestone: Milestone, now = new Date()): MilestoneStatus {
-  if (FINAL.includes(milestone.storedStatus)) return milestone.storedStatus;
-  return now < milestone.windowStart ? MilestoneStatus.PLANNED : MilestoneStatus.IN_PROGRESS;
+/** The `status` field: what the evaluation says now (PENDING keeps the stored PROPOSED or COMMITTED). */
+export function milestoneStatus(milestone: Milestone, evaluation: MilestoneEvaluation): MilestoneStatus {
+  switch (evaluation.outcome) {
+    case 'ACHIEVED':
+      return MilestoneStatus.ACHIEVED;
+    case 'MISSED':
+      return MilestoneStatus.MISSED;
+    case 'WAIVED':
+      return MilestoneStatus.WAIVED;
+    case 'PENDING':
+      return milestone.storedStatus;
+  }
 }
 
 /**
- * Milestones: created by a member's admin with KPI targets on the scenario's KPIs and a split
- * of reward and risk among member organisations. Before the window starts an admin may change
- * the split; after, a change (or a waiver) needs every member organisation's admin.
+ * Milestones: terms are agreed through MilestoneAgreementService; once COMMITTED, a new split or a
+ * waiver needs every bound party's admin or signatory (a proposal), and verified KPI reports decide
+ * the outcome.
  */
 @Injectable()
 export class MilestoneService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly authorization: AuthorizationService,
-    private readonly scenarios: ScenarioService,
-    private readonly consortia: ConsortiumService,
+    private readonly agreement: MilestoneAgreementService,
     private readonly evaluation: MilestoneEvaluationService,
     private readonly audit: AuditTrail,
   ) {}
-
-  async create(caller: Caller, input: CreateMilestoneInput): Promise<Milestone> {
-    const scenario = await this.scenarios.get(caller, input.scenarioId);
-    const ability = await this.authorization.abilityFor(caller);
-    if (!ability.can('create', subject('Milestone', { id: '', consortiumId: scenario.consortiumId }))) {
-      throw new ForbiddenError("Only an admin of a member organisation creates the consortium's milestones.");
-    }
-    validateMilestone(input, scenario);
-    await this.assertShares(scenario.consortiumId, input.shares, 'input.shares');
-    return this.dataSource.transaction(async (manager) => {
-      const milestone = await manager.save(
-        manager.create(Milestone, {
-          ...input,
-          targets: input.targets.map(({ kpiKey, comparator, value, minOperatingHours }) => ({
-            kpiKey,
-            comparator,
-            value,
-            minOperatingHours: minOperatingHours ?? null,
-          })),
-          shares: plainShares(input.shares),
-          consortiumId: scenario.consortiumId,
-          createdByUserId: caller.userId,
-        }),
-      );
-      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
-        action: 'milestone.create',
-        after: { ...milestone },
-      });
-      return milestone;
-    });
-  }
-
-  /** Before the window starts; afterwards a change needs every party (proposeMilestoneChange). */
-  async updateSplit(caller: Caller, id: string, shares: BasisPointShareInput[]): Promise<Milestone> {
-    const seen = await this.get(caller, id);
-    await this.assertShares(seen.consortiumId, shares, 'shares');
-    return this.dataSource.transaction(async (manager) => {
-      const milestone = await this.locked(manager, caller, id, 'update');
-      if (milestoneStatus(milestone) !== MilestoneStatus.PLANNED) {
-        throw new ConflictError(
-          'The milestone has started: changing its split needs every party’s approval. Propose the change instead.',
-          { currentStatus: milestoneStatus(milestone) },
-        );
-      }
-      const before = { shares: milestone.shares };
-      milestone.shares = plainShares(shares);
-      const saved = await manager.save(milestone);
-      await recordChange(this.audit, manager, caller, 'Milestone', saved, {
-        action: 'milestone.split',
-        before,
-        after: { shares: saved.shares },
-      });
-      return saved;
-    });
-  }
 
   async propose(caller: Caller, args: ProposeMilestoneChangeArgs): Promise<MilestoneProposal> {
     const seen = await this.get(caller, args.milestoneId);
     if (args.kind === MilestoneProposalKind.CHANGE_SPLIT) {
       if (!args.shares)
         throw new InvalidInputError('Give the new split.', [{ field: 'shares', message: 'required' }]);
-      await this.assertShares(seen.consortiumId, args.shares, 'shares');
+      await this.agreement.assertShares(seen.consortiumId, args.shares, 'shares');
     }
-    const members = await this.consortia.activeMemberOrganizationIds(seen.consortiumId);
     return this.dataSource.transaction(async (manager) => {
       const milestone = await this.locked(manager, caller, args.milestoneId, 'approve');
       assertOpen(milestone);
+      if (milestone.storedStatus === MilestoneStatus.PROPOSED) {
+        throw new ConflictError(
+          'These terms are only proposed: amend them (amendMilestoneTerms) instead; a proposal to change terms is for committed ones.',
+          { currentStatus: milestone.storedStatus },
+        );
+      }
+      assertBound(caller, milestone, args.shares);
       const proposal = await manager.save(
         manager.create(MilestoneProposal, {
           milestoneId: milestone.id,
@@ -137,15 +103,14 @@ export class MilestoneService {
         action: 'milestone.propose',
         after: { proposal: { ...proposal } },
       });
-      return this.applyIfUnanimous(manager, caller, milestone, proposal, members);
+      return this.applyIfUnanimous(manager, caller, milestone, proposal);
     });
   }
 
   async approve(caller: Caller, proposalId: string): Promise<MilestoneProposal> {
     const found = await this.dataSource.getRepository(MilestoneProposal).findOneBy({ id: proposalId });
     if (!found) throw new NotFoundError('MilestoneProposal', proposalId);
-    const seen = await this.get(caller, found.milestoneId);
-    const members = await this.consortia.activeMemberOrganizationIds(seen.consortiumId);
+    await this.get(caller, found.milestoneId);
     return this.dataSource.transaction(async (manager) => {
       const milestone = await this.locked(manager, caller, found.milestoneId, 'approve');
       const proposal = await manager.findOneByOrFail(MilestoneProposal, { id: proposalId });
@@ -155,6 +120,7 @@ export class MilestoneService {
         });
       }
       assertOpen(milestone);
+      assertBound(caller, milestone, proposal.shares);
       if (proposal.approvedByOrganizationIds.includes(caller.organizationId!)) {
         throw new ConflictError('Your organisation has approved this proposal already.');
       }
@@ -170,13 +136,19 @@ export class MilestoneService {
           kind: proposal.kind,
         },
       });
-      return this.applyIfUnanimous(manager, caller, milestone, proposal, members);
+      return this.applyIfUnanimous(manager, caller, milestone, proposal);
     });
   }
 
   async evaluate(caller: Caller, id: string): Promise<Milestone> {
     const seen = await this.get(caller, id);
     await this.authorization.assertCan(caller, 'evaluate', 'Milestone', { ...seen }, id);
+    if (seen.storedStatus === MilestoneStatus.PROPOSED) {
+      throw new ConflictError(
+        'These terms are only proposed: a milestone is judged once every bound party has accepted them.',
+        { currentStatus: seen.storedStatus },
+      );
+    }
     return this.dataSource.transaction((manager) => this.evaluation.evaluateLocked(manager, caller, id));
   }
 
@@ -211,6 +183,20 @@ export class MilestoneService {
     if (args.scenarioId)
       query.andWhere('milestone.scenario_id = :scenarioId', { scenarioId: args.scenarioId });
     if (args.status) query.andWhere(`${MILESTONE_STATUS_SQL} = :status`, { status: args.status });
+    if (args.awaitingMyAcceptance) {
+      query
+        .andWhere(`milestone.status = 'PROPOSED'`)
+        .andWhere(
+          `(milestone.reward_funder_organization_id = :me OR milestone.risk_beneficiary_organization_id = :me
+            OR EXISTS (SELECT 1 FROM jsonb_array_elements(milestone.shares) share
+                        WHERE share ->> 'organizationId' = CAST(:me AS text) AND (share ->> 'basisPoints')::int > 0))`,
+          { me: caller.organizationId ?? '00000000-0000-0000-0000-000000000000' },
+        )
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM milestone_acceptance accepted WHERE accepted.milestone_id = milestone.id
+             AND accepted.organization_id = :me AND accepted.terms_version = milestone.terms_version)`,
+        );
+    }
     return paginate(query, args, {
       name: 'DUE_ASC',
       column: 'milestone.due_at',
@@ -231,22 +217,33 @@ export class MilestoneService {
     );
   }
 
+  /** Applied once every party bound by the current terms (and by a new split) has approved. */
   private async applyIfUnanimous(
     manager: EntityManager,
     caller: Caller,
     milestone: Milestone,
     proposal: MilestoneProposal,
-    members: readonly string[],
   ): Promise<MilestoneProposal> {
-    if (!members.every((member) => proposal.approvedByOrganizationIds.includes(member))) return proposal;
-    const before = { status: milestone.storedStatus, shares: milestone.shares };
+    const needed = requiredApprovals(milestone, proposal.shares);
+    if (!needed.every((party) => proposal.approvedByOrganizationIds.includes(party))) return proposal;
+    const before = {
+      status: milestone.storedStatus,
+      shares: milestone.shares,
+      termsHash: termsHash(milestone),
+    };
     if (proposal.kind === MilestoneProposalKind.WAIVE) {
       milestone.storedStatus = MilestoneStatus.WAIVED;
       milestone.decidedAt = new Date();
+      milestone.decisionSummary = `Waived by every bound party: ${proposal.reason}`;
     } else {
       milestone.shares = proposal.shares!;
+      milestone.termsVersion += 1;
+      milestone.committedTermsHash = termsHash(milestone);
     }
     await manager.save(milestone);
+    if (proposal.kind === MilestoneProposalKind.CHANGE_SPLIT) {
+      await this.agreement.recordApprovedTerms(manager, milestone, proposal.approvedByOrganizationIds);
+    }
     proposal.status = MilestoneProposalStatus.ACCEPTED;
     proposal.decidedAt = new Date();
     const saved = await manager.save(proposal);
@@ -256,31 +253,11 @@ export class MilestoneService {
       after: {
         status: milestone.storedStatus,
         shares: milestone.shares,
+        termsHash: termsHash(milestone),
         proposalId: proposal.id,
       },
     });
     return saved;
-  }
-
-  /** Shares of active member organisations only, summing to exactly 10,000 basis points. */
-  private async assertShares(
-    consortiumId: string,
-    shares: readonly BasisPointShareInput[],
-    field: string,
-  ): Promise<void> {
-    const problems = validateShares(shares);
-    const members = await this.consortia.activeMemberOrganizationIds(consortiumId);
-    for (const share of shares) {
-      if (!members.includes(share.organizationId)) {
-        problems.push(`${share.organizationId} is not an active member organisation of the consortium.`);
-      }
-    }
-    if (problems.length > 0) {
-      throw new InvalidInputError(
-        problems.join(' '),
-        problems.map((message) => ({ field, message })),
-      );
-    }
   }
 
   private locked(
@@ -299,14 +276,6 @@ export class MilestoneService {
   }
 }
 
-function plainShares(
-  shares: readonly BasisPointShareInput[],
-): { organizationId: string; basisPoints: number }[] {
-  return shares
-    .map(({ organizationId, basisPoints }) => ({ organizationId, basisPoints }))
-    .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
-}
-
 function assertOpen(milestone: Milestone): void {
   if (FINAL.includes(milestone.storedStatus)) {
     throw new ConflictError(`This milestone is ${milestone.storedStatus}: it can no longer change.`, {
@@ -315,24 +284,25 @@ function assertOpen(milestone: Milestone): void {
   }
 }
 
-function validateMilestone(input: CreateMilestoneInput, scenario: Scenario): void {
-  if (input.windowEnd <= input.windowStart) {
-    throw new InvalidInputError('The window must end after it starts.', [
-      { field: 'input.windowEnd', message: 'must be after windowStart' },
-    ]);
+/** Only an organisation bound by the current terms (or by the proposed split) has a say. */
+function assertBound(
+  caller: Caller,
+  milestone: Milestone,
+  shares: readonly BasisPointShareInput[] | null | undefined,
+): void {
+  if (!requiredApprovals(milestone, shares).includes(caller.organizationId ?? '')) {
+    throw new ForbiddenError(
+      'Your organisation is not bound by this milestone (no share, neither funder nor beneficiary), nor by the proposed split: it has no say in changing it.',
+    );
   }
-  if (input.dueAt < input.windowStart) {
-    throw new InvalidInputError('The due date cannot precede the window.', [
-      { field: 'input.dueAt', message: 'before windowStart' },
-    ]);
-  }
-  const known = scenario.kpis.map((kpi) => kpi.key);
-  for (const [index, target] of input.targets.entries()) {
-    if (!known.includes(target.kpiKey)) {
-      throw new InvalidInputError(
-        `The scenario defines no KPI "${target.kpiKey}"; its KPIs are ${known.join(', ') || 'none yet'}.`,
-        [{ field: `input.targets.${index}.kpiKey`, message: 'not a KPI of the scenario' }],
-      );
-    }
-  }
+}
+
+/** Every party bound by the current terms, and by the proposed split if there is one. */
+function requiredApprovals(
+  milestone: Milestone,
+  shares: readonly BasisPointShareInput[] | null | undefined,
+): string[] {
+  const parties = new Set(boundParties(milestone));
+  if (shares) for (const party of boundParties({ ...milestone, shares })) parties.add(party);
+  return [...parties].sort();
 }

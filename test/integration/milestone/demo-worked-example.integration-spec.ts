@@ -45,7 +45,7 @@ describe('the demo data’s worked example', () => {
     expect(report!.figures.ratioToBaseline.low).toBeCloseTo(0.52, 6);
     expect(report!.figures.ratioToBaseline.high).toBeCloseTo(0.693, 3);
     const [milestone] = response.data!.milestones.nodes;
-    expect(milestone).toMatchObject({ name: DEMO_SCENARIO.milestone.name, status: 'IN_PROGRESS' });
+    expect(milestone).toMatchObject({ name: DEMO_SCENARIO.milestone.name, status: 'COMMITTED' });
     expect(milestone!.evaluation.outcome).toBe('PENDING');
     const throughput = milestone!.evaluation.explanation.find((check) => check.kpiKey === 'throughput')!;
     expect(throughput.met).toBe(false);

@@ -117,7 +117,7 @@ describe('the programme portfolio', () => {
       { key: 'SAFETY', count: 2 },
     ]);
     expect((await figures(DEMO_PLATFORM_ADMIN_EMAIL, forming)).scenarios).toBe(1);
-    expect(all.milestonesByStatus).toEqual([{ key: 'IN_PROGRESS', count: 1 }]);
+    expect(all.milestonesByStatus).toEqual([{ key: 'COMMITTED', count: 1 }]);
   });
 
   it("gives a member the same figures for its own consortia only, and NOT_FOUND for another's", async () => {

@@ -33,7 +33,8 @@ export type Action =
   | 'readLocation'
   | 'verify'
   | 'approve'
-  | 'evaluate';
+  | 'evaluate'
+  | 'settle';
 
 /**
  * The fields rules may test, per subject type. Records are checked as `subject(type, record)`;
@@ -64,7 +65,13 @@ export interface SubjectFields {
   };
   KpiReport: { id: string; consortiumId: string; submittedByOrganizationId: string };
   Milestone: { id: string; consortiumId: string };
-  LedgerEntry: { consortiumId: string; organizationId: string };
+  LedgerEntry: {
+    id: string;
+    consortiumId: string;
+    organizationId: string;
+    payerOrganizationId: string;
+    payeeOrganizationId: string;
+  };
   /** Reading a dataset's storage location for one purpose: granted only by live contracts. */
   DatasetAccess: { datasetId: string; purpose: string };
 }

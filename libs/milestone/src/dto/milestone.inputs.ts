@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsDate,
   IsEnum,
   IsInt,
@@ -204,6 +205,137 @@ export class CreateMilestoneInput {
   @ValidateNested({ each: true })
   @Type(() => BasisPointShareInput)
   shares!: BasisPointShareInput[];
+
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: "Pays the reward pool if it is achieved; by default the consortium's scenario user.",
+  })
+  @IsOptional()
+  @IsUUID()
+  rewardFunderOrganizationId?: string;
+
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: "Is paid the risk if it is missed; by default the consortium's scenario user.",
+  })
+  @IsOptional()
+  @IsUUID()
+  riskBeneficiaryOrganizationId?: string;
+}
+
+/** New terms for a PROPOSED milestone: the fields given replace the current ones, the rest stay. */
+@InputType()
+export class MilestoneTermsChangeInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(3, 200, { message: 'name must be 3 to 200 characters long' })
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 5_000)
+  description?: string;
+
+  @Field(() => [KpiTargetInput], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'a milestone has at least one KPI target' })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => KpiTargetInput)
+  targets?: KpiTargetInput[];
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  windowStart?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  windowEnd?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  dueAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency is an ISO 4217 code such as CNY' })
+  currency?: string;
+
+  @Field(() => SafeIntScalar, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'rewardPoolMinor cannot be negative' })
+  rewardPoolMinor?: number;
+
+  @Field(() => SafeIntScalar, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'riskAmountMinor cannot be negative' })
+  riskAmountMinor?: number;
+
+  @Field(() => [BasisPointShareInput], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BasisPointShareInput)
+  shares?: BasisPointShareInput[];
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  rewardFunderOrganizationId?: string;
+
+  @Field(() => UUIDScalar, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  riskBeneficiaryOrganizationId?: string;
+}
+
+@ArgsType()
+export class AmendMilestoneTermsArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  milestoneId!: string;
+
+  @Field({ description: 'The termsHash the change was made against; a stale one is refused.' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'baseTermsHash is the 64-character termsHash of the milestone' })
+  baseTermsHash!: string;
+
+  @Field(() => MilestoneTermsChangeInput)
+  @ValidateNested()
+  @Type(() => MilestoneTermsChangeInput)
+  changes!: MilestoneTermsChangeInput;
+}
+
+@ArgsType()
+export class AcceptMilestoneTermsArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  milestoneId!: string;
+
+  @Field({ description: 'The termsHash of the terms you read: you accept exactly those.' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'termsHash is the 64-character termsHash of the milestone' })
+  termsHash!: string;
+}
+
+@ArgsType()
+export class ConfirmLedgerSettlementArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  entryId!: string;
+
+  @Field({ description: 'Your reference for the payment received, e.g. a bank transfer number.' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 200, { message: 'reference must be 1 to 200 characters long' })
+  reference!: string;
 }
 
 @ArgsType()
@@ -260,6 +392,14 @@ export class MilestonesArgs extends PageArgs {
   @IsOptional()
   @IsEnum(MilestoneStatus)
   status?: MilestoneStatus;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: proposed terms that bind your organisation and that it has not accepted yet.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  awaitingMyAcceptance?: boolean;
 }
 
 /** The filters the ledger's entries and its totals share. */
@@ -291,4 +431,9 @@ export class LedgerArgs extends IntersectionType(PageArgs, LedgerFilterArgs, Arg
   @IsOptional()
   @IsUUID()
   milestoneId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: settled entries only; false: open ones.' })
+  @IsOptional()
+  @IsBoolean()
+  settled?: boolean;
 }

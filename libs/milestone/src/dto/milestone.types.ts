@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { SafeIntScalar, UUIDScalar } from '@tetrad/core';
+import { DateTimeScalar, SafeIntScalar, UUIDScalar } from '@tetrad/core';
 import { KpiComparator } from '../milestone-enums';
 
 @ObjectType('BaselineRatio', {
@@ -100,4 +100,72 @@ export class LedgerTotalType {
 
   @Field(() => Int)
   entries!: number;
+}
+
+@ObjectType('MilestoneParty', {
+  description: 'An organisation bound by the terms, and whether it accepted these exact terms.',
+})
+export class MilestonePartyType {
+  @Field(() => UUIDScalar)
+  organizationId!: string;
+
+  @Field({ description: "The organisation's name." })
+  name!: string;
+
+  @Field(() => Int, { description: 'Its share of reward and risk, in basis points (0 if none).' })
+  basisPoints!: number;
+
+  @Field({ description: 'It pays the reward pool if the milestone is achieved.' })
+  fundsReward!: boolean;
+
+  @Field({ description: 'It is paid the risk if the milestone is missed.' })
+  receivesRisk!: boolean;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it accepted the current terms; null: not yet.',
+  })
+  acceptedAt!: Date | null;
+}
+
+@ObjectType('LedgerStatement', {
+  description:
+    "One party's position in one currency: what it owes and is owed, settled and open, in minor units.",
+})
+export class LedgerStatementType {
+  @Field(() => UUIDScalar)
+  organizationId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  currency!: string;
+
+  @Field(() => SafeIntScalar, { description: 'Owed by the party and not yet confirmed as received.' })
+  owedMinor!: number;
+
+  @Field(() => SafeIntScalar, { description: 'Owed to the party and not yet confirmed by it.' })
+  receivableMinor!: number;
+
+  @Field(() => SafeIntScalar, { description: 'Paid by the party, confirmed by the payee.' })
+  paidMinor!: number;
+
+  @Field(() => SafeIntScalar, { description: 'Received by the party, as it confirmed.' })
+  receivedMinor!: number;
+
+  @Field(() => SafeIntScalar, { description: 'receivable − owed: positive, the party is owed money.' })
+  netOpenMinor!: number;
+}
+
+@ObjectType('FileDownload', { description: 'A generated file, base64-encoded.' })
+export class FileDownloadType {
+  @Field()
+  filename!: string;
+
+  @Field()
+  contentType!: string;
+
+  @Field({ description: 'The file itself, base64.' })
+  contentBase64!: string;
 }
