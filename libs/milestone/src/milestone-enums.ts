@@ -4,6 +4,7 @@ export enum KpiReportStatus {
   SUBMITTED = 'SUBMITTED',
   VERIFIED = 'VERIFIED',
   DISPUTED = 'DISPUTED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 export enum MilestoneStatus {
@@ -37,7 +38,8 @@ export enum MilestoneProposalStatus {
 
 registerEnumType(KpiReportStatus, {
   name: 'KpiReportStatus',
-  description: 'Only VERIFIED reports count towards milestones.',
+  description:
+    'Only VERIFIED reports count towards milestones. A DISPUTED report is resolved by its submitter withdrawing it (WITHDRAWN, which frees its period) or by the disputing party verifying it after all.',
 });
 registerEnumType(MilestoneStatus, { name: 'MilestoneStatus' });
 registerEnumType(KpiComparator, { name: 'KpiComparator', description: 'GTE: at least; LTE: at most.' });

@@ -5,7 +5,7 @@ const REPORTING_ROLES: readonly UserRole[] = [UserRole.ORG_ADMIN, UserRole.ENGIN
 /**
  * Risk and reward (DOMAIN.md). Every active member reads reports, milestones and the ledger, and
  * may ask for a milestone to be evaluated. The scenario user's admins and engineers submit KPI
- * reports; another party's admins and engineers verify or dispute them. Member admins create
+ * reports and may withdraw them; another party's admins and engineers verify or dispute them. Member admins create
  * milestones and approve the changes that need consensus.
  */
 export const milestoneRules: RuleContributor = ({ can }, { caller, activeConsortiumIds, memberships }) => {
@@ -27,6 +27,7 @@ export const milestoneRules: RuleContributor = ({ can }, { caller, activeConsort
       submittedByOrganizationId: organization,
     });
     can('verify', 'KpiReport', { consortiumId, submittedByOrganizationId: { $ne: organization } });
+    can('withdraw', 'KpiReport', { consortiumId, submittedByOrganizationId: organization });
   }
   if (caller.roles.includes(UserRole.ORG_ADMIN)) {
     can(['create', 'update', 'approve'], 'Milestone', { consortiumId });
