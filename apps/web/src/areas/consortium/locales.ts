@@ -103,7 +103,7 @@ export const consortiumLocales = {
     kpi: {
       direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },
       comparator: { GTE: '≥', LTE: '≤' },
-      reportStatus: { SUBMITTED: '已提交', VERIFIED: '已核验', DISPUTED: '有争议' },
+      reportStatus: { SUBMITTED: '已提交', VERIFIED: '已核验', DISPUTED: '有争议', WITHDRAWN: '已撤回' },
       verified: '已核验',
       submitted: '已提交（待核验）',
       baseline: '人工基准',
@@ -248,7 +248,12 @@ export const consortiumLocales = {
     kpi: {
       direction: { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better' },
       comparator: { GTE: '≥', LTE: '≤' },
-      reportStatus: { SUBMITTED: 'Submitted', VERIFIED: 'Verified', DISPUTED: 'Disputed' },
+      reportStatus: {
+        SUBMITTED: 'Submitted',
+        VERIFIED: 'Verified',
+        DISPUTED: 'Disputed',
+        WITHDRAWN: 'Withdrawn',
+      },
       verified: 'Verified',
       submitted: 'Submitted (not yet verified)',
       baseline: 'Human baseline',
