@@ -102,6 +102,14 @@ export const consortiumLocales = {
     },
     kpi: {
       direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },
+      measure: {
+        THROUGHPUT_PER_MINUTE: '每分钟处理件数（件数 ÷ 运行分钟）',
+        THROUGHPUT_PER_ROBOT_PER_MINUTE: '每台机器人每分钟处理件数',
+        SUCCESS_RATE: '成功率（成功次数 ÷ 尝试次数）',
+        INTERVENTIONS_PER_HOUR: '每小时人工干预次数',
+        RATIO_TO_BASELINE: '相对人工基准的比例',
+        DECLARED_ONLY: '仅申报，不按计数核算',
+      },
       comparator: { GTE: '≥', LTE: '≤' },
       reportStatus: { SUBMITTED: '已提交', VERIFIED: '已核验', DISPUTED: '有争议', WITHDRAWN: '已撤回' },
       verified: '已核验',
@@ -141,6 +149,9 @@ export const consortiumLocales = {
       kpiBaseline: '人工基准',
       kpiBaselineHigh: '人工基准上限',
       kpiTarget: '目标值',
+      kpiMeasure: '核算方式',
+      kpiMeasureByKey: '按 KPI 键名（throughput、success_rate 等）',
+      kpiMeasureHelp: 'KPI 报告中的申报值将与按计数计算的数值核对，偏差超过 0.5 % 或舍入误差即被拒绝',
       required: '必填',
       created: '场景「{{name}}」已创建',
     },
@@ -247,6 +258,14 @@ export const consortiumLocales = {
     },
     kpi: {
       direction: { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better' },
+      measure: {
+        THROUGHPUT_PER_MINUTE: 'Units a minute (units ÷ operating minutes)',
+        THROUGHPUT_PER_ROBOT_PER_MINUTE: 'Units a minute per robot',
+        SUCCESS_RATE: 'Success rate (successes ÷ attempts)',
+        INTERVENTIONS_PER_HOUR: 'Interventions an hour',
+        RATIO_TO_BASELINE: 'Ratio to the human baseline',
+        DECLARED_ONLY: 'Declared only, not computed',
+      },
       comparator: { GTE: '≥', LTE: '≤' },
       reportStatus: {
         SUBMITTED: 'Submitted',
@@ -291,6 +310,10 @@ export const consortiumLocales = {
       kpiBaseline: 'Human baseline',
       kpiBaselineHigh: 'Top of the human range',
       kpiTarget: 'Target',
+      kpiMeasure: 'Computed as',
+      kpiMeasureByKey: 'By its key (throughput, success_rate, …)',
+      kpiMeasureHelp:
+        'Declared values in KPI reports are checked against the figure their counts give; more than 0.5 % or rounding off is refused',
       required: 'Required',
       created: 'Scenario “{{name}}” created',
     },
