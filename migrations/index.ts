@@ -13,6 +13,7 @@ import { CreateDataSharing1764187200000 } from './1764187200000-CreateDataSharin
 import { CreateMilestones1764194400000 } from './1764194400000-CreateMilestones';
 import { CreateTicketDatasetLink1764201600000 } from './1764201600000-CreateTicketDatasetLink';
 import { MilestoneAgreement1764208800000 } from './1764208800000-MilestoneAgreement';
+import { WithdrawKpiReports1764216000000 } from './1764216000000-WithdrawKpiReports';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateMilestones1764194400000,
   CreateTicketDatasetLink1764201600000,
   MilestoneAgreement1764208800000,
+  WithdrawKpiReports1764216000000,
 ];

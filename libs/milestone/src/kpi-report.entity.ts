@@ -25,8 +25,8 @@ export class KpiValue {
 
 /**
  * Measured values of a scenario over a period, submitted by the scenario user and verified or
- * disputed by another party of the consortium. Periods of a scenario's live (not disputed)
- * reports never overlap.
+ * disputed by another party of the consortium; the submitter may withdraw it. Periods of a
+ * scenario's live (submitted or verified) reports never overlap.
  */
 @Entity({ name: 'kpi_report' })
 @Index('kpi_report_scenario_period_idx', ['scenarioId', 'periodStart', 'id'])
@@ -113,6 +113,18 @@ export class KpiReport {
   @Column({ name: 'review_reason', type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Why it was disputed (or a verifier’s remark).' })
   reviewReason!: string | null;
+
+  @Column({ name: 'withdrawn_by_user_id', type: 'uuid', nullable: true })
+  @Field(() => UUIDScalar, { nullable: true })
+  withdrawnByUserId!: string | null;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', precision: 3, nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the submitter withdrew it.' })
+  withdrawalReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   @Field(() => DateTimeScalar)

@@ -18,18 +18,18 @@ import {
 import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import type { KpiReportsArgs, SubmitKpiReportInput } from './dto/milestone.inputs';
 import { deriveKpiFigures, type KpiFigures } from './kpi-figures';
+import { checkedReportValues } from './kpi-report-checks';
+import { throughputBaseline } from './kpi-reconciliation';
 import { KpiReport } from './kpi-report.entity';
 import { KpiReportStatus } from './milestone-enums';
 import { KPI_REPORT_COLUMNS } from './milestone.rules';
 import { MilestoneEvaluationService } from './milestone-evaluation.service';
 
-/** The KPI whose human baseline the derived throughput is compared with. */
-export const THROUGHPUT_KPI = 'throughput';
-
 /**
  * KPI reports: submitted by the scenario user for a period that overlaps no live report of the
- * scenario, verified or disputed by another party. Verifying re-evaluates the scenario's open
- * milestones in the same transaction.
+ * scenario, with declared values that agree with its counts; verified or disputed by another party.
+ * A dispute is resolved by the submitter withdrawing the report or the disputer verifying it after
+ * all. Verifying and withdrawing re-evaluate the scenario's open milestones in the same transaction.
  */
 @Injectable()
 export class KpiReportService {
@@ -43,7 +43,6 @@ export class KpiReportService {
 
   async submit(caller: Caller, input: SubmitKpiReportInput): Promise<KpiReport> {
     const scenario = await this.scenarios.get(caller, input.scenarioId);
-    validateReport(input, scenario);
     const ability = await this.authorization.abilityFor(caller);
     const target = {
       id: '',
@@ -53,6 +52,7 @@ export class KpiReportService {
     if (!ability.can('create', subject('KpiReport', target))) {
       throw new ForbiddenError("Only the scenario user's admins and engineers submit its KPI reports.");
     }
+    const values = checkedReportValues(input, scenario);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kpi-report:${scenario.id}`]);
       await assertNoOverlap(manager, scenario.id, input.periodStart, input.periodEnd);
@@ -61,7 +61,7 @@ export class KpiReportService {
           ...input,
           successes: input.successes ?? null,
           attempts: input.attempts ?? null,
-          values: input.values.map(({ kpiKey, value }) => ({ kpiKey, value })),
+          values,
           consortiumId: scenario.consortiumId,
           submittedByOrganizationId: caller.organizationId!,
           submittedByUserId: caller.userId,
@@ -87,6 +87,42 @@ export class KpiReportService {
       ]);
     }
     return this.review(caller, id, KpiReportStatus.DISPUTED, reason);
+  }
+
+  /**
+   * The submitting organisation takes its report back, submitted or disputed: it never counts
+   * again and its period is free for a corrected report.
+   */
+  async withdraw(caller: Caller, id: string, reason: string): Promise<KpiReport> {
+    await this.authorization.abilityFor(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const report = await this.lockedReport(manager, caller, id);
+      if (report.submittedByOrganizationId !== caller.organizationId) {
+        throw new ForbiddenError('Only the organisation that submitted a report withdraws it.');
+      }
+      await this.authorization.assertCan(caller, 'withdraw', 'KpiReport', { ...report }, id);
+      if (report.status !== KpiReportStatus.SUBMITTED && report.status !== KpiReportStatus.DISPUTED) {
+        throw new ConflictError(
+          `This report is ${report.status}; only a submitted or disputed report can be withdrawn.`,
+          { currentStatus: report.status },
+        );
+      }
+      const before = { status: report.status };
+      Object.assign(report, {
+        status: KpiReportStatus.WITHDRAWN,
+        withdrawnByUserId: caller.userId,
+        withdrawnAt: new Date(),
+        withdrawalReason: reason,
+      });
+      const saved = await manager.save(report);
+      await recordChange(this.audit, manager, caller, 'KpiReport', saved, {
+        action: 'kpiReport.withdraw',
+        before,
+        after: { ...saved },
+      });
+      await this.evaluation.evaluateScenario(manager, caller, report.scenarioId);
+      return saved;
+    });
   }
 
   get(caller: Caller, id: string): Promise<KpiReport> {
@@ -119,37 +155,35 @@ export class KpiReportService {
 
   /** Throughput overall and per robot, success rate, and the ratio to the human pace. */
   figures(report: KpiReport, scenario: Scenario): KpiFigures {
-    const throughput = scenario.kpis.find((kpi) => kpi.key === THROUGHPUT_KPI);
-    const low = throughput?.humanBaseline ?? null;
-    const baseline = low === null ? null : { low, high: throughput?.humanBaselineHigh ?? low };
     return deriveKpiFigures(
       { ...report, periodStart: report.periodStart.toISOString(), periodEnd: report.periodEnd.toISOString() },
-      baseline,
+      throughputBaseline(scenario.kpis),
     );
   }
 
+  /**
+   * Verify or dispute a submitted report; or resolve a dispute by verifying after all, which only
+   * the disputing organisation does, and only while no corrected report covers the period.
+   */
   private async review(
     caller: Caller,
     id: string,
-    status: KpiReportStatus,
+    status: KpiReportStatus.VERIFIED | KpiReportStatus.DISPUTED,
     reason: string | null,
   ): Promise<KpiReport> {
     await this.authorization.abilityFor(caller);
     return this.dataSource.transaction(async (manager) => {
-      const report = await authorizedRecord(this.authorization, manager, caller, {
-        type: 'KpiReport',
-        entity: KpiReport,
-        id,
-        action: 'read',
-        lock: true,
-      });
+      const report = await this.lockedReport(manager, caller, id);
       if (report.submittedByOrganizationId === caller.organizationId) {
         throw new ForbiddenError(
           'Another party of the consortium verifies a report, not the organisation that submitted it.',
         );
       }
       await this.authorization.assertCan(caller, 'verify', 'KpiReport', { ...report }, id);
-      if (report.status !== KpiReportStatus.SUBMITTED) {
+      const before = { status: report.status };
+      if (report.status === KpiReportStatus.DISPUTED && status === KpiReportStatus.VERIFIED) {
+        await this.assertMayResolve(manager, caller, report);
+      } else if (report.status !== KpiReportStatus.SUBMITTED) {
         throw new ConflictError(`This report is ${report.status} already.`, { currentStatus: report.status });
       }
       Object.assign(report, {
@@ -157,12 +191,12 @@ export class KpiReportService {
         reviewedByOrganizationId: caller.organizationId,
         reviewedByUserId: caller.userId,
         reviewedAt: new Date(),
-        reviewReason: reason,
+        reviewReason: reason ?? (before.status === KpiReportStatus.DISPUTED ? report.reviewReason : null),
       });
       const saved = await manager.save(report);
       await recordChange(this.audit, manager, caller, 'KpiReport', saved, {
         action: status === KpiReportStatus.VERIFIED ? 'kpiReport.verify' : 'kpiReport.dispute',
-        before: { status: KpiReportStatus.SUBMITTED },
+        before,
         after: { ...saved },
       });
       if (status === KpiReportStatus.VERIFIED)
@@ -170,39 +204,25 @@ export class KpiReportService {
       return saved;
     });
   }
-}
 
-function validateReport(input: SubmitKpiReportInput, scenario: Scenario): void {
-  if (input.periodEnd <= input.periodStart) {
-    throw new InvalidInputError('The period must end after it starts.', [
-      { field: 'input.periodEnd', message: 'must be after periodStart' },
-    ]);
-  }
-  if (input.periodEnd.getTime() > Date.now()) {
-    throw new InvalidInputError('A report covers a period that has ended.', [
-      { field: 'input.periodEnd', message: 'is in the future' },
-    ]);
-  }
-  if (input.successes !== undefined && input.attempts !== undefined && input.successes > input.attempts) {
-    throw new InvalidInputError('Successes cannot exceed attempts.', [
-      { field: 'input.successes', message: 'more than attempts' },
-    ]);
-  }
-  const known = scenario.kpis.map((kpi) => kpi.key);
-  const seen = new Set<string>();
-  for (const [index, { kpiKey }] of input.values.entries()) {
-    if (!known.includes(kpiKey)) {
-      throw new InvalidInputError(
-        `The scenario defines no KPI "${kpiKey}"; its KPIs are ${known.join(', ') || 'none yet'}.`,
-        [{ field: `input.values.${index}.kpiKey`, message: 'not a KPI of the scenario' }],
+  private async assertMayResolve(manager: EntityManager, caller: Caller, report: KpiReport): Promise<void> {
+    if (report.reviewedByOrganizationId !== caller.organizationId) {
+      throw new ForbiddenError(
+        'Only the organisation that disputed this report verifies it after all; the submitter may withdraw it.',
       );
     }
-    if (seen.has(kpiKey)) {
-      throw new InvalidInputError(`"${kpiKey}" is given twice.`, [
-        { field: `input.values.${index}.kpiKey`, message: 'duplicate' },
-      ]);
-    }
-    seen.add(kpiKey);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kpi-report:${report.scenarioId}`]);
+    await assertNoOverlap(manager, report.scenarioId, report.periodStart, report.periodEnd);
+  }
+
+  private lockedReport(manager: EntityManager, caller: Caller, id: string): Promise<KpiReport> {
+    return authorizedRecord(this.authorization, manager, caller, {
+      type: 'KpiReport',
+      entity: KpiReport,
+      id,
+      action: 'read',
+      lock: true,
+    });
   }
 }
 
@@ -216,13 +236,13 @@ async function assertNoOverlap(
     .getRepository(KpiReport)
     .createQueryBuilder('report')
     .where('report.scenario_id = :scenarioId', { scenarioId })
-    .andWhere('report.status <> :disputed', { disputed: KpiReportStatus.DISPUTED })
+    .andWhere('report.status IN (:...live)', { live: [KpiReportStatus.SUBMITTED, KpiReportStatus.VERIFIED] })
     .andWhere('report.period_start < :end AND report.period_end > :start', { start, end })
     .orderBy('report.period_start')
     .getOne();
   if (overlapping) {
     throw new ConflictError(
-      `The period overlaps report ${overlapping.id} (${overlapping.periodStart.toISOString()} to ${overlapping.periodEnd.toISOString()}). Report a period that does not, or have that report disputed first.`,
+      `The period overlaps report ${overlapping.id} (${overlapping.periodStart.toISOString()} to ${overlapping.periodEnd.toISOString()}). Report a period that does not, or have that report disputed or withdrawn first.`,
       { overlappingReportId: overlapping.id },
     );
   }

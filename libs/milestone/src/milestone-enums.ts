@@ -4,6 +4,7 @@ export enum KpiReportStatus {
   SUBMITTED = 'SUBMITTED',
   VERIFIED = 'VERIFIED',
   DISPUTED = 'DISPUTED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** PROPOSED until every bound party accepts the exact terms; only COMMITTED milestones are judged. */
@@ -38,7 +39,8 @@ export enum MilestoneProposalStatus {
 
 registerEnumType(KpiReportStatus, {
   name: 'KpiReportStatus',
-  description: 'Only VERIFIED reports count towards milestones.',
+  description:
+    'Only VERIFIED reports count towards milestones. A DISPUTED report is resolved by its submitter withdrawing it (WITHDRAWN, which frees its period) or by the disputing party verifying it after all.',
 });
 registerEnumType(MilestoneStatus, {
   name: 'MilestoneStatus',

@@ -22,6 +22,7 @@ import {
   ReviewKpiReportArgs,
   SubmitKpiReportInput,
   UpdateMilestoneSplitArgs,
+  WithdrawKpiReportArgs,
 } from './dto/milestone.inputs';
 import {
   FileDownloadType,
@@ -70,7 +71,10 @@ export class KpiReportResolver {
     return this.reports.list(caller, args);
   }
 
-  @Mutation(() => KpiReport, { description: 'The scenario user reports measured values for a period.' })
+  @Mutation(() => KpiReport, {
+    description:
+      'The scenario user reports measured values for a period. Declared values of KPIs Tetrad computes from the counts must agree with them (0.5 % or rounding); left out, they are filled from the counts. Operating hours fit in the period, robots in service in the units deployed.',
+  })
   submitKpiReport(
     @CurrentCaller() caller: Caller,
     @Args('input') input: SubmitKpiReportInput,
@@ -79,7 +83,8 @@ export class KpiReportResolver {
   }
 
   @Mutation(() => KpiReport, {
-    description: 'Another party confirms a report; its milestones are re-evaluated.',
+    description:
+      'Another party confirms a report, or the party that disputed it confirms it after all; its milestones are re-evaluated.',
   })
   verifyKpiReport(@CurrentCaller() caller: Caller, @Args() args: ReviewKpiReportArgs): Promise<KpiReport> {
     return this.reports.verify(caller, args.id, args.reason);
@@ -90,6 +95,17 @@ export class KpiReportResolver {
   })
   disputeKpiReport(@CurrentCaller() caller: Caller, @Args() args: ReviewKpiReportArgs): Promise<KpiReport> {
     return this.reports.dispute(caller, args.id, args.reason);
+  }
+
+  @Mutation(() => KpiReport, {
+    description:
+      'The submitting organisation withdraws its submitted or disputed report: it never counts, its period is free for a corrected report, and its milestones are re-evaluated.',
+  })
+  withdrawKpiReport(
+    @CurrentCaller() caller: Caller,
+    @Args() args: WithdrawKpiReportArgs,
+  ): Promise<KpiReport> {
+    return this.reports.withdraw(caller, args.id, args.reason);
   }
 
   @ResolveField(() => KpiFiguresType)

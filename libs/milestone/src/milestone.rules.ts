@@ -8,9 +8,10 @@ export const BINDING_ROLES: readonly UserRole[] = [UserRole.ORG_ADMIN, UserRole.
 /**
  * Risk and reward (DOMAIN.md). Every active member reads reports, milestones and the ledger, and
  * may ask for a milestone to be evaluated. The scenario user's admins and engineers submit KPI
- * reports; another party's admins and engineers verify or dispute them. Member admins propose and
- * amend milestones; admins and signatories accept terms and approve changes for their organisation
- * (the service checks that it is a bound party); a payee's admin confirms settlement.
+ * reports and may withdraw them; another party's admins and engineers verify or dispute them.
+ * Member admins propose and amend milestones; admins and signatories accept terms and approve
+ * changes for their organisation (the service checks that it is a bound party); a payee's admin
+ * confirms settlement.
  */
 export const milestoneRules: RuleContributor = ({ can }, { caller, activeConsortiumIds, memberships }) => {
   if (caller.platformAdmin) {
@@ -31,6 +32,7 @@ export const milestoneRules: RuleContributor = ({ can }, { caller, activeConsort
       submittedByOrganizationId: organization,
     });
     can('verify', 'KpiReport', { consortiumId, submittedByOrganizationId: { $ne: organization } });
+    can('withdraw', 'KpiReport', { consortiumId, submittedByOrganizationId: organization });
   }
   if (caller.roles.includes(UserRole.ORG_ADMIN)) {
     can(['create', 'update'], 'Milestone', { consortiumId });

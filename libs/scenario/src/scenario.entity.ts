@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
 import { Consortium, Sector } from '@tetrad/consortium';
+import type { KpiMeasure } from './kpi-measure';
 
 export enum KpiDirection {
   HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
@@ -42,6 +43,9 @@ export class KpiDefinition {
 
   @Field(() => Float, { nullable: true })
   target?: number | null;
+
+  /** As stored; absent means "by its key" (see `kpiMeasureOf`). GraphQL resolves the measure in force. */
+  measure?: KpiMeasure | null;
 }
 
 /** One real deployment inside a consortium, e.g. "screw-tightening station, body shop 2". */

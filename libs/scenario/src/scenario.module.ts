@@ -4,13 +4,13 @@ import { AuthorizationService } from '@tetrad/core';
 import { ConsortiumModule } from '@tetrad/consortium';
 import { Scenario } from './scenario.entity';
 import { ScenarioLoaders } from './scenario.loaders';
-import { ScenarioResolver } from './scenario.resolver';
+import { KpiDefinitionResolver, ScenarioResolver } from './scenario.resolver';
 import { scenarioRules } from './scenario.rules';
 import { ScenarioService } from './scenario.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Scenario]), ConsortiumModule],
-  providers: [ScenarioService, ScenarioResolver, ScenarioLoaders],
+  providers: [ScenarioService, ScenarioResolver, KpiDefinitionResolver, ScenarioLoaders],
   exports: [ScenarioService],
 })
 export class ScenarioModule implements OnModuleInit {

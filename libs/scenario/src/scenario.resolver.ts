@@ -1,7 +1,8 @@
-import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
 import { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
-import { Scenario } from './scenario.entity';
+import { KpiMeasure, kpiMeasureOf } from './kpi-measure';
+import { KpiDefinition, Scenario } from './scenario.entity';
 import { ScenarioService } from './scenario.service';
 
 @ObjectType()
@@ -42,5 +43,16 @@ export class ScenarioResolver {
     @Args('input') input: ScenarioFields,
   ): Promise<Scenario> {
     return this.scenarioService.update(caller, id, input);
+  }
+}
+
+@Resolver(() => KpiDefinition)
+export class KpiDefinitionResolver {
+  @ResolveField(() => KpiMeasure, {
+    description:
+      'What Tetrad computes it as from a report’s raw counts (its own measure, else the default of its key); DECLARED_ONLY is taken as declared.',
+  })
+  measure(@Parent() kpi: KpiDefinition): KpiMeasure {
+    return kpiMeasureOf(kpi);
   }
 }

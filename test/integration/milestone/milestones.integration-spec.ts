@@ -178,7 +178,7 @@ describe.each([
     }
     const consortiumId = await consortiumIdByName(t, DEMO_CONSORTIA[0]!.name);
     const scenario = await t.as(ZHANG_MIN)<{ createScenario: { id: string } }>(
-      `mutation S($c: UUID!) { createScenario(input: { consortiumId: $c, name: "Parcel sorting, hub 2", sector: LOGISTICS, site: "Jiading hub",
+      `mutation S($c: UUID!) { createScenario(input: { consortiumId: $c, name: "Parcel sorting, hub 2", sector: LOGISTICS, site: "Jiading hub", unitsDeployed: 3,
         kpis: [{ key: "throughput", name: "Parcels sorted a minute", unit: "parcels/min", direction: HIGHER_IS_BETTER, humanBaseline: 30, humanBaselineHigh: 40, target: 21 },
                { key: "success_rate", name: "Success rate", unit: "ratio", direction: HIGHER_IS_BETTER }] }) { id } }`,
       { c: consortiumId },
@@ -206,7 +206,7 @@ describe.each([
   });
 
   it.each([
-    ['a period overlapping an existing report', ZHANG_MIN, () => report(-45, 100, 21), 'CONFLICT'],
+    ['a period overlapping an existing report', ZHANG_MIN, () => report(-45, 100, 41.6), 'CONFLICT'],
     [
       'a KPI the scenario does not define',
       ZHANG_MIN,

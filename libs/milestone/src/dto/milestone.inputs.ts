@@ -51,12 +51,14 @@ export class SubmitKpiReportInput {
   @Min(0, { message: 'unitsProcessed cannot be negative' })
   unitsProcessed!: number;
 
-  @Field(() => Float, { description: 'Wall-clock hours the robots ran in the period.' })
+  @Field(() => Float, {
+    description: 'Wall-clock hours the robots ran in the period; at most the length of the period.',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0, { message: 'operatingHours cannot be negative' })
   operatingHours!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "At most the scenario's units deployed." })
   @IsInt()
   @Min(0, { message: 'robotsInService cannot be negative' })
   robotsInService!: number;
@@ -78,7 +80,10 @@ export class SubmitKpiReportInput {
   @Min(0)
   attempts?: number;
 
-  @Field(() => [KpiValueInput])
+  @Field(() => [KpiValueInput], {
+    description:
+      "Values of the scenario's KPIs. A KPI Tetrad computes from the counts (see KpiDefinition.measure) must agree with them within 0.5 % or its rounding (0.05 a minute, 0.005 for fractions and hourly rates), else the report is refused; left out, it is filled from the counts.",
+  })
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => KpiValueInput)
@@ -115,6 +120,19 @@ export class ReviewKpiReportArgs {
   @IsString()
   @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
   reason?: string;
+}
+
+@ArgsType()
+export class WithdrawKpiReportArgs {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  id!: string;
+
+  @Field({ description: 'Why it is withdrawn, e.g. "the sorter counted returns twice".' })
+  @Transform(trimString)
+  @IsString()
+  @Length(3, 2_000, { message: 'reason must be 3 to 2,000 characters long' })
+  reason!: string;
 }
 
 @InputType()

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { Sector } from '@tetrad/consortium';
+import { KpiMeasure } from '../kpi-measure';
 import { KpiDirection } from '../scenario.entity';
 
 @InputType()
@@ -60,6 +61,15 @@ export class KpiInput {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   target?: number;
+
+  @Field(() => KpiMeasure, {
+    nullable: true,
+    description:
+      'What it measures, so reports are checked against their raw counts. Left out: throughput, throughput_per_robot, success_rate, interventions_per_hour and ratio_to_baseline measure what their keys say; any other key is DECLARED_ONLY.',
+  })
+  @IsOptional()
+  @IsEnum(KpiMeasure)
+  measure?: KpiMeasure;
 }
 
 @InputType()

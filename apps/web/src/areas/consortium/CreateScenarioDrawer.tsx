@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { toApiProblem } from '../../api/errors';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { applyFieldProblems } from '../../components/formErrors';
-import type { KpiInput, Sector } from '../../gql/graphql';
+import type { KpiInput, KpiMeasure, Sector } from '../../gql/graphql';
 import { ConsortiumCreateScenarioDocument } from './queries';
 
 const SECTORS: readonly Sector[] = [
@@ -28,6 +28,15 @@ interface Values {
   targetUnits?: number | null;
   kpis?: KpiInput[];
 }
+
+const MEASURES: KpiMeasure[] = [
+  'THROUGHPUT_PER_MINUTE',
+  'THROUGHPUT_PER_ROBOT_PER_MINUTE',
+  'SUCCESS_RATE',
+  'INTERVENTIONS_PER_HOUR',
+  'RATIO_TO_BASELINE',
+  'DECLARED_ONLY',
+];
 
 const FIELDS = ['name', 'sector', 'site', 'unitsDeployed', 'targetUnits', 'kpis'];
 
@@ -61,6 +70,7 @@ export function CreateScenarioDrawer({
           humanBaseline: k.humanBaseline ?? null,
           humanBaselineHigh: k.humanBaselineHigh ?? null,
           target: k.target ?? null,
+          measure: k.measure ?? null,
         })),
       },
     });
@@ -162,6 +172,19 @@ export function CreateScenarioDrawer({
                             value: d,
                             label: t(`kpi.direction.${d}`),
                           }))}
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24}>
+                      <Form.Item
+                        name={[field.name, 'measure']}
+                        label={t('create.kpiMeasure')}
+                        extra={t('create.kpiMeasureHelp')}
+                      >
+                        <Select
+                          allowClear
+                          placeholder={t('create.kpiMeasureByKey')}
+                          options={MEASURES.map((m) => ({ value: m, label: t(`kpi.measure.${m}`) }))}
                         />
                       </Form.Item>
                     </Col>

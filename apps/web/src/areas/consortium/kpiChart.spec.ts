@@ -35,6 +35,7 @@ const reports = [
   report('r2', '2026-02-10T00:00:00.000Z', 'SUBMITTED', 22),
   report('r1', '2026-01-10T00:00:00.000Z', 'VERIFIED', 20.8),
   report('r3', '2026-02-20T00:00:00.000Z', 'DISPUTED', 99),
+  report('r4', '2026-02-25T00:00:00.000Z', 'WITHDRAWN', 98),
 ];
 
 const milestones: MilestoneLike[] = [
@@ -71,7 +72,7 @@ function seriesOf(option: Record<string, unknown>): Series[] {
 }
 
 describe('kpiPoints', () => {
-  it('keeps verified and submitted values in period order and leaves disputed ones out', () => {
+  it('keeps verified and submitted values in period order and leaves disputed and withdrawn ones out', () => {
     expect(kpiPoints('throughput', reports).map((p) => [p.reportId, p.status, p.value])).toEqual([
       ['r1', 'VERIFIED', 20.8],
       ['r2', 'SUBMITTED', 22],

@@ -14,7 +14,7 @@ export interface KpiReportLike {
   id: string;
   periodStart: string;
   periodEnd: string;
-  status: 'SUBMITTED' | 'VERIFIED' | 'DISPUTED';
+  status: 'SUBMITTED' | 'VERIFIED' | 'DISPUTED' | 'WITHDRAWN';
   values: readonly { kpiKey: string; value: number }[];
 }
 
@@ -58,7 +58,7 @@ export interface KpiChartLabels {
 export function kpiPoints(kpiKey: string, reports: readonly KpiReportLike[]): KpiPoint[] {
   const points: KpiPoint[] = [];
   for (const report of reports) {
-    if (report.status === 'DISPUTED') continue;
+    if (report.status === 'DISPUTED' || report.status === 'WITHDRAWN') continue;
     const found = report.values.find((v) => v.kpiKey === kpiKey);
     if (!found) continue;
     points.push({

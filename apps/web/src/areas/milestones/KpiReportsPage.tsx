@@ -13,12 +13,16 @@ import { ReviewActions } from './ReviewActions';
 import { SubmitReportDrawer } from './SubmitReportDrawer';
 import { StateTag } from './tags';
 import { useDirectory } from './useDirectory';
+import { WithdrawReportButton } from './WithdrawReportButton';
 import { ListFooter } from '../../components/ListFooter';
 
 type Report = MilestonesKpiReportsQuery['kpiReports']['nodes'][number];
-const STATUSES: KpiReportStatus[] = ['SUBMITTED', 'VERIFIED', 'DISPUTED'];
+const STATUSES: KpiReportStatus[] = ['SUBMITTED', 'VERIFIED', 'DISPUTED', 'WITHDRAWN'];
 
-/** KPI reports: the scenario user submits, another party verifies or disputes. */
+/**
+ * KPI reports: the scenario user submits, another party verifies or disputes. A dispute is
+ * resolved by the submitter withdrawing the report or the disputing party verifying it after all.
+ */
 export function KpiReportsPage() {
   const { t } = useTranslation('milestones');
   const format = useFormat();
@@ -40,6 +44,31 @@ export function KpiReportsPage() {
       const kpi = directory.kpisOf(report.scenarioId).find((k) => k.key === v.kpiKey);
       return `${kpi?.name ?? v.kpiKey}: ${formatKpiValue(v.value, kpi?.unit, format)}`;
     });
+
+  /** What the caller's organisation may do with a report, by its state and who submitted or disputed it. */
+  const actionsFor = (r: Report) => {
+    const own = r.submittedByOrganizationId === myOrg;
+    const live = r.status === 'SUBMITTED' || r.status === 'DISPUTED';
+    if (!reporter || !live) return null;
+    if (own)
+      return (
+        <Flex vertical gap={4} align="start">
+          <Typography.Text type="secondary">
+            {r.status === 'DISPUTED' ? t('reports.awaitingResolution') : t('reports.ownReport')}
+          </Typography.Text>
+          <WithdrawReportButton reportId={r.id} onWithdrawn={list.refetch} />
+        </Flex>
+      );
+    if (r.status === 'SUBMITTED') return <ReviewActions reportId={r.id} onReviewed={list.refetch} />;
+    if (r.reviewedByOrganizationId !== myOrg)
+      return <Typography.Text type="secondary">{t('reports.awaitingResolution')}</Typography.Text>;
+    return (
+      <Flex vertical gap={4} align="start">
+        <Typography.Text type="secondary">{t('reports.disputedByYou')}</Typography.Text>
+        <ReviewActions reportId={r.id} onReviewed={list.refetch} resolve />
+      </Flex>
+    );
+  };
 
   return (
     <>
@@ -121,27 +150,25 @@ export function KpiReportsPage() {
           {
             title: t('reports.review'),
             key: 'review',
-            render: (_: unknown, r) =>
-              r.reviewedByOrganizationId ? (
-                <Flex vertical>
+            render: (_: unknown, r) => (
+              <Flex vertical>
+                {r.reviewedByOrganizationId ? (
                   <span>{directory.orgName(r.reviewedByOrganizationId)}</span>
-                  {r.reviewReason ? (
-                    <Typography.Text type="secondary">{r.reviewReason}</Typography.Text>
-                  ) : null}
-                </Flex>
-              ) : (
-                '—'
-              ),
+                ) : null}
+                {r.reviewReason ? <Typography.Text type="secondary">{r.reviewReason}</Typography.Text> : null}
+                {r.withdrawalReason ? (
+                  <Typography.Text type="secondary">
+                    {t('reports.withdrawalReason', { reason: r.withdrawalReason })}
+                  </Typography.Text>
+                ) : null}
+                {!r.reviewedByOrganizationId && !r.withdrawalReason ? '—' : null}
+              </Flex>
+            ),
           },
           {
             title: t('reports.actions'),
             key: 'actions',
-            render: (_: unknown, r) => {
-              if (r.status !== 'SUBMITTED') return null;
-              if (r.submittedByOrganizationId === myOrg)
-                return <Typography.Text type="secondary">{t('reports.ownReport')}</Typography.Text>;
-              return reporter ? <ReviewActions reportId={r.id} onReviewed={list.refetch} /> : null;
-            },
+            render: (_: unknown, r) => actionsFor(r),
           },
         ]}
       />

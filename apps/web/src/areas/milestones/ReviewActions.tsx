@@ -9,8 +9,19 @@ import { MilestonesDisputeReportDocument, MilestonesVerifyReportDocument } from 
 
 type Decision = 'verify' | 'dispute';
 
-/** Verify or dispute another party's report, with a remark (required to dispute). */
-export function ReviewActions({ reportId, onReviewed }: { reportId: string; onReviewed: () => void }) {
+/**
+ * Verify or dispute another party's report, with a remark (required to dispute). `resolve`: the
+ * report is disputed by the caller's organisation, which may only verify it after all.
+ */
+export function ReviewActions({
+  reportId,
+  onReviewed,
+  resolve = false,
+}: {
+  reportId: string;
+  onReviewed: () => void;
+  resolve?: boolean;
+}) {
   const { t } = useTranslation('milestones');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
@@ -40,15 +51,23 @@ export function ReviewActions({ reportId, onReviewed }: { reportId: string; onRe
     <>
       <Flex gap={8} wrap>
         <Button size="small" type="primary" onClick={() => setDecision('verify')}>
-          {t('reports.verify')}
+          {resolve ? t('reports.verifyAfterAll') : t('reports.verify')}
         </Button>
-        <Button size="small" danger onClick={() => setDecision('dispute')}>
-          {t('reports.dispute')}
-        </Button>
+        {resolve ? null : (
+          <Button size="small" danger onClick={() => setDecision('dispute')}>
+            {t('reports.dispute')}
+          </Button>
+        )}
       </Flex>
       <Modal
         open={decision !== undefined}
-        title={decision === 'dispute' ? t('reports.dispute') : t('reports.verify')}
+        title={
+          decision === 'dispute'
+            ? t('reports.dispute')
+            : resolve
+              ? t('reports.verifyAfterAll')
+              : t('reports.verify')
+        }
         okText={decision === 'dispute' ? t('reports.dispute') : t('reports.verify')}
         okButtonProps={{ danger: decision === 'dispute', loading: verification.fetching || dispute.fetching }}
         cancelText={tc('actions.cancel')}

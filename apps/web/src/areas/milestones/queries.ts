@@ -17,6 +17,7 @@ export const MilestonesDirectoryDocument = graphql(`
       nodes {
         id
         name
+        unitsDeployed
         kpis {
           key
           name
@@ -24,6 +25,7 @@ export const MilestonesDirectoryDocument = graphql(`
           direction
           humanBaseline
           humanBaselineHigh
+          measure
         }
       }
     }
@@ -239,6 +241,7 @@ export const MilestonesKpiReportsDocument = graphql(`
         submittedByOrganizationId
         reviewedByOrganizationId
         reviewReason
+        withdrawalReason
         values {
           kpiKey
           value
@@ -279,6 +282,16 @@ export const MilestonesDisputeReportDocument = graphql(`
       status
       reviewReason
       reviewedByOrganizationId
+    }
+  }
+`);
+
+export const MilestonesWithdrawReportDocument = graphql(`
+  mutation MilestonesWithdrawReport($id: UUID!, $reason: String!) {
+    withdrawKpiReport(id: $id, reason: $reason) {
+      id
+      status
+      withdrawalReason
     }
   }
 `);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { toApiProblem, type ApiProblem } from '../../api/errors';
+import type { KpiMeasure } from '../../gql/graphql';
 import { MilestonesDirectoryDocument } from './queries';
 
 // The four parties in the order DOMAIN.md names them: scenario user, robot maker, supplier, institute.
@@ -13,11 +14,13 @@ export interface Kpi {
   direction?: string | null;
   humanBaseline?: number | null;
   humanBaselineHigh?: number | null;
+  /** What Tetrad computes it as from a report's counts. */
+  measure?: KpiMeasure | null;
 }
 
 export interface Directory {
   members: { id: string; name: string; partyRole: string }[];
-  scenarios: { id: string; name: string; kpis: Kpi[] }[];
+  scenarios: { id: string; name: string; unitsDeployed?: number; kpis: Kpi[] }[];
   orgName(id: string | null | undefined): string;
   scenarioName(id: string): string;
   kpisOf(scenarioId: string): Kpi[];
@@ -42,6 +45,7 @@ export function useDirectory(consortiumId: string): Directory {
     const scenarios = (data?.scenarios.nodes ?? []).map((s) => ({
       id: s.id,
       name: s.name,
+      unitsDeployed: s.unitsDeployed,
       kpis: [...s.kpis],
     }));
     const names = new Map(members.map((m) => [m.id, m.name]));
