@@ -12,6 +12,7 @@ import { CreateDataset1764180000000 } from './1764180000000-CreateDataset';
 import { CreateDataSharing1764187200000 } from './1764187200000-CreateDataSharing';
 import { CreateMilestones1764194400000 } from './1764194400000-CreateMilestones';
 import { CreateTicketDatasetLink1764201600000 } from './1764201600000-CreateTicketDatasetLink';
+import { AddMatcherOverride1764223200000 } from './1764223200000-AddMatcherOverride';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateDataSharing1764187200000,
   CreateMilestones1764194400000,
   CreateTicketDatasetLink1764201600000,
+  AddMatcherOverride1764223200000,
 ];
