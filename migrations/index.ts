@@ -14,6 +14,7 @@ import { CreateMilestones1764194400000 } from './1764194400000-CreateMilestones'
 import { CreateTicketDatasetLink1764201600000 } from './1764201600000-CreateTicketDatasetLink';
 import { MilestoneAgreement1764208800000 } from './1764208800000-MilestoneAgreement';
 import { WithdrawKpiReports1764216000000 } from './1764216000000-WithdrawKpiReports';
+import { AddMatcherOverride1764223200000 } from './1764223200000-AddMatcherOverride';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CreateTicketDatasetLink1764201600000,
   MilestoneAgreement1764208800000,
   WithdrawKpiReports1764216000000,
+  AddMatcherOverride1764223200000,
 ];

@@ -20,6 +20,7 @@ import { AccessDecision, DataAccessRequestStatus } from './contract-enums';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ACCESS_REQUEST_COLUMNS } from './contract.rules';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
+import { overrideReasonProblem, overridesMatcher } from './matcher-override';
 import type {
   DataAccessRequestsArgs,
   ReviewDataAccessRequestInput,
@@ -109,7 +110,12 @@ export class AccessRequestService {
       await recordChange(this.audit, manager, caller, 'DataAccessRequest', request, {
         action: 'dataAccessRequest.review',
         before,
-        after: { status: saved.status, contractId: saved.contractId, decisions: input.decisions },
+        after: {
+          status: saved.status,
+          contractId: saved.contractId,
+          decisions: input.decisions,
+          matcherOverrides: overridesIn(items, input),
+        },
       });
       return saved;
     });
@@ -273,6 +279,9 @@ function itemFor(
     reason: null,
     reviewedByUserId: null,
     reviewedAt: null,
+    overrideReason: null,
+    overriddenByUserId: null,
+    overriddenAt: null,
   });
 }
 
@@ -300,13 +309,36 @@ function applyDecisions(
         { field: `${field}.reason`, message: 'required to reject' },
       ]);
     }
+    const problem = overrideReasonProblem(item.matchDecision, decision.approve, decision.reason);
+    if (problem) {
+      throw new InvalidInputError(problem, [{ field: `${field}.reason`, message: problem }]);
+    }
+    const now = new Date();
+    const override = overridesMatcher(item.matchDecision, decision.approve);
     Object.assign(item, {
       decision: decision.approve ? AccessDecision.APPROVED : AccessDecision.REJECTED,
       reason: decision.reason ?? null,
       reviewedByUserId: caller.userId,
-      reviewedAt: new Date(),
+      reviewedAt: now,
+      overrideReason: override ? decision.reason!.trim() : null,
+      overriddenByUserId: override ? caller.userId : null,
+      overriddenAt: override ? now : null,
     });
   }
+}
+
+/** What the review's audit entry says of each override: the advice, its rationale and the reason. */
+function overridesIn(items: readonly DataAccessRequestItem[], input: ReviewDataAccessRequestInput) {
+  const decided = new Set(input.decisions.map((decision) => decision.datasetId));
+  return items
+    .filter((item) => decided.has(item.datasetId) && item.overrideReason !== null)
+    .map((item) => ({
+      datasetId: item.datasetId,
+      matchDecision: item.matchDecision,
+      matchRationale: item.matchRationale,
+      matcherVersion: item.matcherVersion,
+      reason: item.overrideReason,
+    }));
 }
 
 function decideRequest(request: DataAccessRequest, items: DataAccessRequestItem[]): void {

@@ -1,5 +1,6 @@
 import type { DataPurpose } from '@tetrad/dataset';
 import type { Clause, ContractTerms, DutyTerm, Prohibition } from './contract-terms';
+import { mergeProhibitions } from './offer-prohibitions';
 
 /**
  * The default legal text and machine-readable terms of a new contract draft (DOMAIN.md, "Data").
@@ -20,6 +21,8 @@ export interface DefaultTermsInput {
   /** YYYY-MM-DD, UTC. */
   startsOn: string;
   durationDays: number;
+  /** What the datasets' offers keep prohibited (offer-prohibitions.ts), whatever the purposes. */
+  offerProhibitions?: readonly Prohibition[];
 }
 
 /** The closed purpose vocabulary in a fixed order, so clause order does not depend on input order. */
@@ -176,7 +179,7 @@ export function defaultTerms(input: DefaultTermsInput): ContractTerms {
   return {
     datasetIds: [...new Set(input.datasetIds)],
     purposes,
-    prohibitions: defaultProhibitions(purposes),
+    prohibitions: mergeProhibitions(defaultProhibitions(purposes), input.offerProhibitions ?? []),
     duties: defaultDuties(purposes),
     startsOn: input.startsOn,
     endsOn: addDays(input.startsOn, input.durationDays),

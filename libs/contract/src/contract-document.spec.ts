@@ -217,6 +217,45 @@ describe('contractDocument', () => {
   });
 });
 
+describe('contractDocument: purpose matcher overrides', () => {
+  const override = {
+    datasetName: 'Kitchen pick-and-place',
+    decision: 'DENY',
+    rationale: ["The dataset's offer does not include COMMERCIAL_PRODUCT."],
+    matcherVersion: 'purpose-match/1',
+    reason: 'Agreed with the owner in the\nsteering committee of 3 May; see *minutes*.',
+    organizationName: 'Humanoid Lab',
+    stewardName: 'Wang Fang',
+    at: '2025-05-04T08:00:00.000Z',
+  };
+
+  it.each<[string, ContractDocumentInput['matcherOverrides'], boolean]>([
+    ['no override: no section', [], false],
+    ['no override given at all: no section', undefined, false],
+    ['an override: a section before the terms', [override], true],
+  ])('%s', (_case, matcherOverrides, shown) => {
+    const headings = documentOf({ matcherOverrides })
+      .split('\n')
+      .filter((line) => line.startsWith('## '));
+    expect(headings.includes('## Purpose matcher overridden')).toBe(shown);
+    if (shown) {
+      expect(headings.indexOf('## Purpose matcher overridden')).toBe(headings.indexOf('## Terms') - 1);
+    }
+  });
+
+  it('names the advice, its rationale, the steward and quotes the reason as written', () => {
+    const document = documentOf({ matcherOverrides: [override, { ...override, decision: 'ABSTAIN' }] });
+    expect(document).toContain(
+      "- **Kitchen pick-and-place:** the purpose matcher (purpose-match/1) advised against it (DENY): The dataset's offer does not include COMMERCIAL\\_PRODUCT.",
+    );
+    expect(document).toContain('left it to the steward (ABSTAIN)');
+    expect(document).toContain('  Wang Fang of Humanoid Lab approved it on 2025-05-04, giving this reason:');
+    expect(document).toContain(
+      '  > Agreed with the owner in the\n  > steering committee of 3 May; see \\*minutes\\*.',
+    );
+  });
+});
+
 describe('escapeTableCell', () => {
   it.each<[string, string]>([
     ['plain', 'plain'],

@@ -23,13 +23,33 @@ export interface DocumentSignature {
   hash: string;
 }
 
+/** A dataset approved against the purpose matcher's advice, in the request the contract was drafted from. */
+export interface DocumentMatcherOverride {
+  datasetName: string;
+  /** DENY or ABSTAIN. */
+  decision: string;
+  rationale: string[];
+  matcherVersion: string;
+  reason: string;
+  organizationName: string;
+  stewardName: string;
+  /** ISO 8601 timestamp. */
+  at: string;
+}
+
 export interface ContractDocumentInput {
   content: ContractContent;
   contentHash: string;
   status: string;
   datasetNames: Record<string, string>;
   signatures: DocumentSignature[];
+  matcherOverrides?: DocumentMatcherOverride[];
 }
+
+const ADVICE_WORDS: Record<string, string> = {
+  DENY: 'advised against it (DENY)',
+  ABSTAIN: 'left it to the steward (ABSTAIN)',
+};
 
 const ROLE_LABELS: Record<PartyRole, string> = { PROVIDER: 'Provider', RECIPIENT: 'Recipient' };
 
@@ -74,6 +94,7 @@ export function contractDocument(input: ContractDocumentInput): string {
     '',
     ...content.terms.datasetIds.map((id) => `- ${escapeLine(input.datasetNames[id] ?? id)} (\`${id}\`)`),
     '',
+    ...overrideLines(input.matcherOverrides ?? []),
     '## Terms',
     '',
     ...termLines(content.terms),
@@ -112,6 +133,27 @@ function termLines(terms: ContractTerms): string[] {
     excluded.length > 0
       ? `- **Excluded modalities:** ${capitalise(listInWords(excluded))} recordings are not shared.`
       : '- **Excluded modalities:** None: every modality of the datasets is shared.',
+  ];
+}
+
+/** Shown before the terms, so that neither legal team reads them without knowing of the override. */
+function overrideLines(overrides: readonly DocumentMatcherOverride[]): string[] {
+  if (overrides.length === 0) return [];
+  return [
+    '## Purpose matcher overridden',
+    '',
+    "The purpose matcher advises and each dataset's owner decides. These datasets were approved against its advice; the steward's reason is quoted as written.",
+    '',
+    ...overrides.flatMap((override) => [
+      `- **${escapeLine(override.datasetName)}:** the purpose matcher (${escapeLine(override.matcherVersion)}) ${ADVICE_WORDS[override.decision] ?? escapeLine(override.decision)}: ${escapeLine(override.rationale.join(' '))}`,
+      `  ${escapeLine(override.stewardName)} of ${escapeLine(override.organizationName)} approved it on ${override.at.slice(0, 10)}, giving this reason:`,
+      '',
+      ...override.reason
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => `  > ${escapeMarkdown(line)}`.trimEnd()),
+      '',
+    ]),
   ];
 }
 

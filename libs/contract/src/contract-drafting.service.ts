@@ -11,7 +11,7 @@ import {
   recordChange,
   type Caller,
 } from '@tetrad/core';
-import { DatasetService } from '@tetrad/dataset';
+import { DatasetService, type DatasetOffer } from '@tetrad/dataset';
 import { UserService } from '@tetrad/identity';
 import { OrganizationService } from '@tetrad/organization';
 import { defaultClauses, defaultTerms } from './clause-templates';
@@ -23,6 +23,7 @@ import { DataSharingContract, ContractSignature, ContractVersion } from './contr
 import type { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import type { ContractComparison } from './dto/contract.types';
 import type { EditContractInput } from './dto/contract.inputs';
+import { draftNote, offerLimitsOf } from './offer-prohibitions';
 
 const NEGOTIABLE = [ContractStatus.DRAFT, ContractStatus.IN_NEGOTIATION];
 
@@ -30,6 +31,8 @@ const NEGOTIABLE = [ContractStatus.DRAFT, ContractStatus.IN_NEGOTIATION];
 export interface DraftNames {
   organizations: Map<string, string>;
   datasets: Map<string, string>;
+  /** Each dataset's offer: what a draft must keep prohibited (offer-prohibitions.ts). */
+  offers: Map<string, DatasetOffer>;
 }
 
 /**
@@ -60,6 +63,7 @@ export class ContractDraftingService {
     return {
       organizations: new Map(organizations.map((organization) => [organization.id, organization.name])),
       datasets: new Map(datasets.map((dataset) => [dataset.id, dataset.name])),
+      offers: new Map(datasets.map((dataset) => [dataset.id, dataset])),
     };
   }
 
@@ -91,11 +95,13 @@ export class ContractDraftingService {
         currentVersion: 1,
       }),
     );
+    const limits = offerLimitsOf(datasetIds, names.offers);
     const terms = defaultTerms({
       datasetIds,
       purposes: [request.purpose],
       startsOn: new Date().toISOString().slice(0, 10),
       durationDays: request.durationDays,
+      offerProhibitions: limits.map((limit) => limit.prohibition),
     });
     const clauses = defaultClauses({
       purposes: [request.purpose],
@@ -107,7 +113,7 @@ export class ContractDraftingService {
       manager,
       caller,
       contract,
-      { terms, clauses, basedOn: null, note: 'Drafted from the approved request.' },
+      { terms, clauses, basedOn: null, note: draftNote(terms.purposes, limits, names.datasets) },
       names,
     );
     await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
@@ -116,6 +122,7 @@ export class ContractDraftingService {
         title,
         version: version.number,
         hash: version.contentHash,
+        prohibitions: terms.prohibitions,
       },
     });
     return contract;

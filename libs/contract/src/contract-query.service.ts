@@ -25,6 +25,8 @@ import {
 } from './contract.entity';
 import { CONTRACT_COLUMNS } from './contract.rules';
 import type { DataSharingContractsArgs } from './dto/contract.inputs';
+import type { MatcherOverride } from './matcher-override';
+import { MatcherOverrideService } from './matcher-override.service';
 import { toOdrlAgreement } from './odrl-export';
 
 /** `effectiveStatus` (contract-status.ts) in SQL, so that lists filter by the state as of now. */
@@ -44,6 +46,7 @@ export interface ContractExport {
   content: ContractContent;
   names: { organizations: Map<string, string>; datasets: Map<string, string> };
   signatures: ContractSignature[];
+  matcherOverrides: MatcherOverride[];
 }
 
 /** Reading contracts: lists, state as of now, parties, signatures, obligations and exports. */
@@ -54,6 +57,7 @@ export class ContractQueryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly authorization: AuthorizationService,
     private readonly drafting: ContractDraftingService,
+    private readonly overrides: MatcherOverrideService,
   ) {}
 
   async list(caller: Caller, args: DataSharingContractsArgs): Promise<ConnectionShape<DataSharingContract>> {
@@ -171,6 +175,14 @@ export class ContractQueryService {
         organizationId: s.organizationId,
         signedAt: s.signedAt.toISOString(),
       })),
+      matcherOverrides: data.matcherOverrides.map((o) => ({
+        datasetId: o.datasetId,
+        decision: o.decision,
+        matcherVersion: o.matcherVersion,
+        reason: o.reason,
+        overriddenByOrganizationId: o.overriddenByOrganizationId,
+        at: o.at.toISOString(),
+      })),
     });
   }
 
@@ -189,6 +201,16 @@ export class ContractQueryService {
         signerName: signers.get(s.userId) ?? s.userId,
         signedAt: s.signedAt.toISOString(),
         hash: s.hash,
+      })),
+      matcherOverrides: data.matcherOverrides.map((o) => ({
+        datasetName: o.datasetName,
+        decision: o.decision,
+        rationale: o.rationale,
+        matcherVersion: o.matcherVersion,
+        reason: o.reason,
+        organizationName: o.overriddenByOrganizationName,
+        stewardName: o.overriddenByName,
+        at: o.at.toISOString(),
       })),
     });
   }
@@ -306,6 +328,9 @@ export class ContractQueryService {
       terms: version.terms,
       clauses: version.clauses,
     };
-    return { contract, version, content, names, signatures };
+    const [matcherOverrides] = contract.accessRequestId
+      ? await this.overrides.ofRequests([contract.accessRequestId])
+      : [[]];
+    return { contract, version, content, names, signatures, matcherOverrides: matcherOverrides ?? [] };
   }
 }

@@ -5,6 +5,8 @@ import { AccessRequestService } from './access-request.service';
 import { ContractQueryService } from './contract-query.service';
 import type { ContractObligation, ContractSignature } from './contract.entity';
 import type { DataAccessRequestItem } from './data-access-request.entity';
+import type { MatcherOverride } from './matcher-override';
+import { MatcherOverrideService } from './matcher-override.service';
 
 /** The items of requests already authorised for reading, batched per GraphQL request. */
 export const ACCESS_REQUEST_ITEMS = new LoaderKey<string, DataAccessRequestItem[]>('dataAccessRequest.items');
@@ -12,6 +14,10 @@ export const ACCESS_REQUEST_ITEMS = new LoaderKey<string, DataAccessRequestItem[
 export const CONTRACT_EARLIEST_UNMET_DUE = new LoaderKey<string, Date | null>('contract.earliestUnmetDue');
 export const CONTRACT_SIGNATURES = new LoaderKey<string, ContractSignature[]>('contract.signatures');
 export const CONTRACT_OBLIGATIONS = new LoaderKey<string, ContractObligation[]>('contract.obligations');
+/** Per access request reached through a readable contract: its matcher overrides. */
+export const REQUEST_MATCHER_OVERRIDES = new LoaderKey<string, MatcherOverride[]>(
+  'dataAccessRequest.matcherOverrides',
+);
 
 @Injectable()
 export class ContractLoaders implements OnModuleInit {
@@ -19,6 +25,7 @@ export class ContractLoaders implements OnModuleInit {
     private readonly registry: LoaderRegistry,
     private readonly requests: AccessRequestService,
     private readonly contracts: ContractQueryService,
+    private readonly overrides: MatcherOverrideService,
   ) {}
 
   onModuleInit(): void {
@@ -45,6 +52,10 @@ export class ContractLoaders implements OnModuleInit {
     this.registry.register(
       CONTRACT_OBLIGATIONS,
       () => new DataLoader<string, ContractObligation[]>((ids) => this.contracts.obligationsOf(ids)),
+    );
+    this.registry.register(
+      REQUEST_MATCHER_OVERRIDES,
+      () => new DataLoader<string, MatcherOverride[]>((ids) => this.overrides.ofRequests(ids)),
     );
   }
 }

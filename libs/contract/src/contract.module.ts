@@ -22,6 +22,7 @@ import { contractRules } from './contract.rules';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import { DataAccessService } from './data-access.service';
 import { DatasetContractsResolver } from './dataset-contracts.resolver';
+import { MatcherOverrideService } from './matcher-override.service';
 
 /** Access requests, data-use agreements and their enforcement (issue 6). */
 @Module({
@@ -45,6 +46,7 @@ import { DatasetContractsResolver } from './dataset-contracts.resolver';
     ContractQueryService,
     ContractFactsService,
     DataAccessService,
+    MatcherOverrideService,
     ContractLoaders,
     AccessRequestResolver,
     AccessRequestItemResolver,

@@ -20,7 +20,12 @@ import {
 } from '@tetrad/core';
 import { ORGANIZATION_BY_ID } from '@tetrad/organization';
 import { ContractDraftingService } from './contract-drafting.service';
-import { CONTRACT_EARLIEST_UNMET_DUE, CONTRACT_OBLIGATIONS, CONTRACT_SIGNATURES } from './contract.loaders';
+import {
+  CONTRACT_EARLIEST_UNMET_DUE,
+  CONTRACT_OBLIGATIONS,
+  CONTRACT_SIGNATURES,
+  REQUEST_MATCHER_OVERRIDES,
+} from './contract.loaders';
 import { ContractStatus } from './contract-enums';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractQueryService } from './contract-query.service';
@@ -42,7 +47,12 @@ import {
   FulfilObligationArgs,
   SignContractArgs,
 } from './dto/contract.inputs';
-import { ContractComparison, ContractPartyType, DatasetAccessGrant } from './dto/contract.types';
+import {
+  ContractComparison,
+  ContractPartyType,
+  DatasetAccessGrant,
+  MatcherOverrideType,
+} from './dto/contract.types';
 
 @ObjectType()
 export class DataSharingContractConnection extends Connection(DataSharingContract) {}
@@ -227,6 +237,18 @@ export class ContractResolver {
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<ContractSignature[]> {
     return loaders.get(CONTRACT_SIGNATURES).load(contract.id);
+  }
+
+  @ResolveField(() => [MatcherOverrideType], {
+    description:
+      "Datasets of the request it was drafted from that a steward approved although the purpose matcher advised DENY or ABSTAIN, with the steward's reason.",
+  })
+  async matcherOverrides(
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<MatcherOverrideType[]> {
+    if (!contract.accessRequestId) return [];
+    return loaders.get(REQUEST_MATCHER_OVERRIDES).load(contract.accessRequestId);
   }
 
   @ResolveField(() => [ContractObligation])

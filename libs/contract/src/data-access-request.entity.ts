@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,7 +13,7 @@ import {
 } from 'typeorm';
 import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
 import { Consortium } from '@tetrad/consortium';
-import { Dataset, Purpose } from '@tetrad/dataset';
+import { Dataset, Purpose, type MatchDecision } from '@tetrad/dataset';
 import { Organization } from '@tetrad/organization';
 import { AccessDecision, DataAccessRequestStatus } from './contract-enums';
 
@@ -107,6 +108,12 @@ export class DataAccessRequest {
 /** One requested dataset: the matcher's advice and its owner's decision. */
 @Entity({ name: 'data_access_request_item' })
 @Index('data_access_request_item_dataset_idx', ['datasetId'])
+@Check(
+  'data_access_request_item_override_check',
+  `("override_reason" IS NULL AND "overridden_by_user_id" IS NULL AND "overridden_at" IS NULL)
+   OR ("override_reason" IS NOT NULL AND "overridden_by_user_id" IS NOT NULL AND "overridden_at" IS NOT NULL
+       AND "decision" = 'APPROVED' AND "match_decision" IN ('DENY', 'ABSTAIN'))`,
+)
 @ObjectType('DataAccessRequestItem')
 export class DataAccessRequestItem {
   @PrimaryColumn({
@@ -129,7 +136,7 @@ export class DataAccessRequestItem {
   ownerOrganizationId!: string;
 
   @Column({ name: 'match_decision', type: 'varchar', length: 10 })
-  matchDecision!: string;
+  matchDecision!: MatchDecision;
 
   @Column({ name: 'match_rationale', type: 'jsonb' })
   matchRationale!: string[];
@@ -157,6 +164,22 @@ export class DataAccessRequestItem {
   @Column({ name: 'reviewed_at', type: 'timestamptz', precision: 3, nullable: true })
   @Field(() => DateTimeScalar, { nullable: true })
   reviewedAt!: Date | null;
+
+  @Column({ name: 'override_reason', type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the steward approved although the purpose matcher advised DENY or ABSTAIN (null otherwise); both legal teams read it on the contract.',
+  })
+  overrideReason!: string | null;
+
+  @Column({ name: 'overridden_by_user_id', type: 'uuid', nullable: true })
+  @Field(() => UUIDScalar, { nullable: true, description: 'The steward who overrode the matcher.' })
+  overriddenByUserId!: string | null;
+
+  @Column({ name: 'overridden_at', type: 'timestamptz', precision: 3, nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
+  overriddenAt!: Date | null;
 
   @ManyToOne(() => DataAccessRequest, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'request_id', foreignKeyConstraintName: 'data_access_request_item_request_fk' })

@@ -278,6 +278,39 @@ describe('toOdrlAgreement', () => {
   });
 });
 
+describe('toOdrlAgreement: purpose matcher overrides', () => {
+  const override = {
+    datasetId: 'ds-kitchen',
+    decision: 'DENY',
+    matcherVersion: 'purpose-match/1',
+    reason: 'Agreed by the steering committee.',
+    overriddenByOrganizationId: 'org-lab',
+    at: '2025-05-04T08:00:00.000Z',
+  };
+
+  it.each<[string, OdrlAgreementInput['matcherOverrides'], number | undefined]>([
+    ['none given', undefined, undefined],
+    ['none', [], undefined],
+    ['one', [override], 1],
+  ])('annotates the agreement with overrides only when there are any: %s', (_case, matcherOverrides, n) => {
+    const agreement = exportOf(content(), { matcherOverrides }) as Record<string, unknown>;
+    expect((agreement['tetrad:matcherOverrides'] as unknown[] | undefined)?.length).toBe(n);
+  });
+
+  it('names the dataset, the advice, the reason and the overriding owner', () => {
+    const agreement = exportOf(content(), { matcherOverrides: [override] }) as Record<string, unknown>;
+    expect((agreement['tetrad:matcherOverrides'] as unknown[])[0]).toEqual({
+      '@type': 'tetrad:MatcherOverride',
+      'tetrad:dataset': { '@id': `${BASE}/datasets/ds-kitchen` },
+      'tetrad:advice': 'DENY',
+      'tetrad:matcherVersion': 'purpose-match/1',
+      'dcterms:description': 'Agreed by the steering committee.',
+      'tetrad:overriddenBy': { '@id': `${BASE}/organizations/org-lab` },
+      'tetrad:overriddenAt': { '@value': '2025-05-04T08:00:00.000Z', '@type': 'xsd:dateTime' },
+    });
+  });
+});
+
 describe('odrlProfile', () => {
   const graph = odrlProfile(BASE)['@graph'] as Record<string, unknown>[];
   const declared = (uid: string) => graph.find((node) => node.uid === uid);

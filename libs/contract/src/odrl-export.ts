@@ -39,6 +39,18 @@ export interface OdrlAgreementInput {
   datasetNames: Record<string, string>;
   baseUri: string;
   signatures: { organizationId: string; signedAt: string }[];
+  /** Datasets approved against the purpose matcher's advice: an annotation, not a rule. */
+  matcherOverrides?: OdrlMatcherOverride[];
+}
+
+export interface OdrlMatcherOverride {
+  datasetId: string;
+  decision: string;
+  matcherVersion: string;
+  reason: string;
+  overriddenByOrganizationId: string;
+  /** ISO 8601 timestamp. */
+  at: string;
 }
 
 type JsonLd = Record<string, unknown>;
@@ -123,6 +135,23 @@ export function toOdrlAgreement(input: OdrlAgreementInput): JsonLd {
       '@type': 'tetrad:Signature',
       'tetrad:signatory': { '@id': organizationIri(base, signature.organizationId) },
       'tetrad:signedAt': { '@value': signature.signedAt, '@type': 'xsd:dateTime' },
+    })),
+    ...matcherOverrideNodes(input.matcherOverrides ?? [], base),
+  };
+}
+
+/** Only when there are any, so an agreement drafted within the matcher's advice reads as before. */
+function matcherOverrideNodes(overrides: readonly OdrlMatcherOverride[], base: string): JsonLd {
+  if (overrides.length === 0) return {};
+  return {
+    'tetrad:matcherOverrides': overrides.map((override) => ({
+      '@type': 'tetrad:MatcherOverride',
+      'tetrad:dataset': { '@id': datasetIri(base, override.datasetId) },
+      'tetrad:advice': override.decision,
+      'tetrad:matcherVersion': override.matcherVersion,
+      'dcterms:description': override.reason,
+      'tetrad:overriddenBy': { '@id': organizationIri(base, override.overriddenByOrganizationId) },
+      'tetrad:overriddenAt': { '@value': override.at, '@type': 'xsd:dateTime' },
     })),
   };
 }
@@ -271,6 +300,12 @@ export function odrlProfile(baseUri: string): JsonLd {
         uid: 'tetrad:modality',
         '@type': 'LeftOperand',
         'skos:definition': 'The sensing modality of a recorded stream of a dataset.',
+      },
+      {
+        uid: 'tetrad:MatcherOverride',
+        '@type': 'owl:Class',
+        'skos:definition':
+          "A dataset its owner's steward approved although the purpose matcher advised DENY or ABSTAIN; dcterms:description holds the steward's reason. An annotation: it grants and prohibits nothing.",
       },
       ...PURPOSES.map(concept('Purposes')),
       ...MODALITIES.map(concept('Modalities')),

@@ -193,8 +193,12 @@ describe('data access requests', () => {
   it('decides dataset by dataset: UNDER_REVIEW until every dataset is decided, then a draft for the approved ones', async () => {
     const submitted = await submit(SUN_LI, [grasps, sorting], 'BENCHMARKING');
     const id = submitted.data!.submitDataAccessRequest.id;
+    // The matcher abstains on benchmarking a research offer: approving it anyway takes a reason.
     const partly = await t.as(WANG_FANG)<{ reviewDataAccessRequest: { status: string } }>(REVIEW, {
-      input: { requestId: id, decisions: [{ datasetId: grasps, approve: true }] },
+      input: {
+        requestId: id,
+        decisions: [{ datasetId: grasps, approve: true, reason: 'Benchmarking grasps is research here.' }],
+      },
     });
     expect(partly.data!.reviewDataAccessRequest.status).toBe('UNDER_REVIEW');
     const done = await t.as(WANG_FANG)<{ reviewDataAccessRequest: { status: string; contractId: string } }>(

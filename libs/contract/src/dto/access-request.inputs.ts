@@ -61,11 +61,15 @@ export class DatasetDecisionInput {
   @IsBoolean()
   approve!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Required to reject: the requester reads it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Required to reject (the requester reads it) and to approve against the purpose matcher's DENY or ABSTAIN (10 to 2,000 characters; both legal teams read it on the contract).",
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @Length(0, 2_000)
+  @Length(0, 2_000, { message: 'reason must be at most 2,000 characters long' })
   reason?: string;
 }
 

@@ -170,3 +170,42 @@ export class DatasetAccessGrant {
   @Field(() => DateTimeScalar, { description: 'When this grant ends.' })
   validUntil!: Date;
 }
+
+@ObjectType('MatcherOverride', {
+  description:
+    "A dataset approved although the purpose matcher advised DENY or ABSTAIN, with the steward's reason: shown to every party of the contract drafted from the request.",
+})
+export class MatcherOverrideType {
+  @Field(() => UUIDScalar)
+  datasetId!: string;
+
+  @Field()
+  datasetName!: string;
+
+  @Field({ description: "The matcher's advice that was overridden: DENY or ABSTAIN." })
+  decision!: string;
+
+  @Field(() => [String], { description: "The matcher's rationale, as stored with the request." })
+  rationale!: string[];
+
+  @Field({ description: 'The matcher version that gave the advice.' })
+  matcherVersion!: string;
+
+  @Field({ description: "The steward's written reason for approving anyway." })
+  reason!: string;
+
+  @Field(() => UUIDScalar, { description: 'The dataset owner whose steward approved.' })
+  overriddenByOrganizationId!: string;
+
+  @Field()
+  overriddenByOrganizationName!: string;
+
+  @Field(() => UUIDScalar)
+  overriddenByUserId!: string;
+
+  @Field({ description: 'The steward, by name.' })
+  overriddenByName!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+}

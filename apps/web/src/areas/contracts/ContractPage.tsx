@@ -14,6 +14,7 @@ import { ContractOverview } from './ContractOverview';
 import { STATUS_COLORS } from './contract-rules';
 import { datasetNamer } from './contract-types';
 import { DownloadsCard } from './DownloadsCard';
+import { MatcherOverridesNotice } from './MatcherOverridesNotice';
 import { ObligationsCard } from './ObligationsCard';
 import { useContractActions } from './useContractActions';
 import { TermsView } from './TermsView';
@@ -52,6 +53,11 @@ export function ContractPage() {
       }
     >
       {problem && !fetching ? <ApiErrorAlert problem={problem} onRetry={reload} /> : null}
+      {contract.matcherOverrides.length > 0 ? (
+        <div style={{ marginBottom: 16 }}>
+          <MatcherOverridesNotice overrides={contract.matcherOverrides} />
+        </div>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
           <Flex vertical gap={16}>

@@ -2,6 +2,12 @@
 export const contractsLocales = {
   'zh-CN': {
     title: '数据合同',
+    override: {
+      title: '未采纳用途匹配建议而批准的数据集（{{count}} 个）',
+      intro:
+        '用途匹配只提供建议，由数据集所属机构的数据专员决定。以下数据集是在匹配建议拒绝或无法判断的情况下批准的，附数据专员写明的理由；请双方法务在协商条款时特别留意。',
+      by: '{{organization}} 的 {{name}} 于 {{at}} 批准，理由如下：',
+    },
     status: {
       DRAFT: '草稿',
       IN_NEGOTIATION: '协商中',
@@ -250,6 +256,12 @@ export const contractsLocales = {
   },
   en: {
     title: 'Data contracts',
+    override: {
+      title: "Datasets approved against the purpose matcher's advice ({{count}})",
+      intro:
+        "The purpose matcher advises; each dataset owner's data steward decides. These datasets were approved although the matcher advised against them or could not decide, with the steward's reason. Both legal teams should weigh this when negotiating the terms.",
+      by: 'Approved by {{name}} of {{organization}} on {{at}}, giving this reason:',
+    },
     status: {
       DRAFT: 'Draft',
       IN_NEGOTIATION: 'In negotiation',

@@ -70,6 +70,18 @@ export const ContractsContractDocument = graphql(`
         evidence
         overdue
       }
+      matcherOverrides {
+        datasetId
+        datasetName
+        decision
+        rationale
+        matcherVersion
+        reason
+        overriddenByOrganizationId
+        overriddenByOrganizationName
+        overriddenByName
+        at
+      }
       versions {
         number
         basedOn

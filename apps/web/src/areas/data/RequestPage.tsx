@@ -174,6 +174,11 @@ export function RequestPage() {
                   <Tag color={DECISION_COLOR[item.decision]}>
                     {t(`enums.AccessDecision.${item.decision}`)}
                   </Tag>
+                  {item.overrideReason ? (
+                    <Tag color="orange" style={{ marginTop: 4 }}>
+                      {t('requestPage.overridden')}
+                    </Tag>
+                  ) : null}
                   {item.reason ? <div>{item.reason}</div> : null}
                 </>
               ),
@@ -187,6 +192,7 @@ export function RequestPage() {
           pending={pending.map((i) => ({
             datasetId: i.datasetId,
             name: i.dataset?.name ?? i.datasetId.slice(0, 8),
+            advice: i.purposeMatch.decision,
           }))}
           onDone={refresh}
         />

@@ -1,38 +1,42 @@
-import { App, Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { toApiProblem, type ApiProblem } from '../../api/errors';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { applyFieldProblems } from '../../components/formErrors';
+import { MatchTag } from './MatchVerdict';
+import { OVERRIDE_REASON_MIN_LENGTH, REASON_MAX_LENGTH, reasonNeed, reasonProblem } from './review-reason';
 import { ReviewsReviewMutation } from './reviews.queries';
 
-interface Pending {
+export interface PendingDataset {
   datasetId: string;
   name: string;
+  /** The purpose matcher's advice: APPROVE, DENY or ABSTAIN. */
+  advice: string;
 }
 
-interface Values {
+export interface ReviewValues {
   decisions: { datasetId: string; approve?: boolean; reason?: string }[];
 }
 
-/** The owner's steward decides each of its datasets; a refusal needs a reason. */
+/** The owner's steward decides each of its datasets; a refusal, or an approval against the matcher, needs a reason. */
 export function ReviewForm({
   requestId,
   pending,
   onDone,
 }: {
   requestId: string;
-  pending: Pending[];
+  pending: PendingDataset[];
   onDone: () => void;
 }) {
   const { t } = useTranslation('data');
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<ReviewValues>();
   const [problem, setProblem] = useState<ApiProblem>();
   const [{ fetching }, review] = useMutation(ReviewsReviewMutation);
 
-  const onFinish = async (values: Values) => {
+  const onSubmit = async (values: ReviewValues) => {
     setProblem(undefined);
     const decisions = values.decisions.map((d) => ({
       datasetId: d.datasetId,
@@ -51,13 +55,39 @@ export function ReviewForm({
   };
 
   return (
+    <ReviewDecisionsForm
+      form={form}
+      pending={pending}
+      onSubmit={(values) => void onSubmit(values)}
+      submitting={fetching}
+      problem={problem}
+    />
+  );
+}
+
+/** The form itself: one verdict and reason per dataset, checked as the API will check them. */
+export function ReviewDecisionsForm({
+  form,
+  pending,
+  onSubmit,
+  submitting,
+  problem,
+}: {
+  form: FormInstance<ReviewValues>;
+  pending: PendingDataset[];
+  onSubmit: (values: ReviewValues) => void;
+  submitting: boolean;
+  problem: ApiProblem | undefined;
+}) {
+  const { t } = useTranslation('data');
+  return (
     <Card title={t('requestPage.review')} size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">{t('requestPage.reviewHint')}</Typography.Paragraph>
-      <Form<Values>
+      <Form<ReviewValues>
         form={form}
         layout="vertical"
         initialValues={{ decisions: pending.map((p) => ({ datasetId: p.datasetId })) }}
-        onFinish={(values) => void onFinish(values)}
+        onFinish={onSubmit}
       >
         {pending.map((item, index) => (
           <div key={item.datasetId}>
@@ -66,7 +96,12 @@ export function ReviewForm({
             </Form.Item>
             <Form.Item
               name={['decisions', index, 'approve']}
-              label={t('requestPage.decisionFor', { name: item.name })}
+              label={
+                <>
+                  {t('requestPage.decisionFor', { name: item.name })}&nbsp;
+                  <MatchTag decision={item.advice} />
+                </>
+              }
               rules={[{ required: true, message: t('form.required', { field: t('requestPage.decision') }) }]}
             >
               <Radio.Group
@@ -80,24 +115,55 @@ export function ReviewForm({
             </Form.Item>
             <Form.Item noStyle dependencies={[['decisions', index, 'approve']]}>
               {({ getFieldValue }) => {
-                const rejecting = getFieldValue(['decisions', index, 'approve']) === false;
+                const approve = getFieldValue(['decisions', index, 'approve']) as boolean | undefined;
+                const need = reasonNeed(item.advice, approve);
                 return (
-                  <Form.Item
-                    name={['decisions', index, 'reason']}
-                    label={t('requestPage.reasonFor', { name: item.name })}
-                    rules={[
-                      { required: rejecting, whitespace: true, message: t('requestPage.reasonRequired') },
-                    ]}
-                  >
-                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-                  </Form.Item>
+                  <>
+                    {need === 'override' ? (
+                      <Alert
+                        type="warning"
+                        showIcon
+                        style={{ marginBottom: 12 }}
+                        data-testid="override-notice"
+                        title={t(`requestPage.override.title.${item.advice === 'DENY' ? 'DENY' : 'ABSTAIN'}`)}
+                        description={t('requestPage.override.why', { min: OVERRIDE_REASON_MIN_LENGTH })}
+                      />
+                    ) : null}
+                    <Form.Item
+                      name={['decisions', index, 'reason']}
+                      label={t(
+                        need === 'override' ? 'requestPage.overrideReasonFor' : 'requestPage.reasonFor',
+                        { name: item.name },
+                      )}
+                      required={need !== 'none'}
+                      rules={[
+                        {
+                          validator: (_, value: string | undefined) => {
+                            const found = reasonProblem(item.advice, approve, value);
+                            return found
+                              ? Promise.reject(
+                                  new Error(
+                                    t(`requestPage.reasonProblem.${found}`, {
+                                      min: OVERRIDE_REASON_MIN_LENGTH,
+                                      max: REASON_MAX_LENGTH,
+                                    }),
+                                  ),
+                                )
+                              : Promise.resolve();
+                          },
+                        },
+                      ]}
+                    >
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={REASON_MAX_LENGTH} />
+                    </Form.Item>
+                  </>
                 );
               }}
             </Form.Item>
           </div>
         ))}
         <ApiErrorAlert problem={problem} />
-        <Button type="primary" htmlType="submit" loading={fetching}>
+        <Button type="primary" htmlType="submit" loading={submitting}>
           {t('requestPage.submitReview')}
         </Button>
       </Form>

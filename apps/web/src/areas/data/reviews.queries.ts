@@ -71,6 +71,8 @@ export const ReviewsRequestQuery = graphql(`
         decision
         reason
         reviewedAt
+        overrideReason
+        overriddenAt
         dataset {
           id
           name
@@ -102,6 +104,8 @@ export const ReviewsReviewMutation = graphql(`
         decision
         reason
         reviewedAt
+        overrideReason
+        overriddenAt
       }
     }
   }
