@@ -67,12 +67,12 @@ export const MyWorkDocument = graphql(`
         }
       }
     }
-    inProgress: milestones(first: 20, status: IN_PROGRESS) {
+    inProgress: milestones(first: 20, status: COMMITTED) {
       nodes {
         ...MyWorkMilestone
       }
     }
-    planned: milestones(first: 20, status: PLANNED) {
+    planned: milestones(first: 20, awaitingMyAcceptance: true) {
       nodes {
         ...MyWorkMilestone
       }
