@@ -9,6 +9,7 @@ import { AccessRequestService } from './access-request.service';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractFactsService } from './contract-facts';
 import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractNextActionsService } from './contract-next-actions.service';
 import { ContractQueryService } from './contract-query.service';
 import {
   ContractObligation,
@@ -43,6 +44,7 @@ import { DatasetContractsResolver } from './dataset-contracts.resolver';
     ContractDraftingService,
     ContractLifecycleService,
     ContractQueryService,
+    ContractNextActionsService,
     ContractFactsService,
     DataAccessService,
     ContractLoaders,

@@ -23,6 +23,7 @@ import { ContractDraftingService } from './contract-drafting.service';
 import { CONTRACT_EARLIEST_UNMET_DUE, CONTRACT_OBLIGATIONS, CONTRACT_SIGNATURES } from './contract.loaders';
 import { ContractStatus } from './contract-enums';
 import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractNextActionsService } from './contract-next-actions.service';
 import { ContractQueryService } from './contract-query.service';
 import {
   ContractObligation,
@@ -42,7 +43,12 @@ import {
   FulfilObligationArgs,
   SignContractArgs,
 } from './dto/contract.inputs';
-import { ContractComparison, ContractPartyType, DatasetAccessGrant } from './dto/contract.types';
+import {
+  ContractComparison,
+  ContractNextActionType,
+  ContractPartyType,
+  DatasetAccessGrant,
+} from './dto/contract.types';
 
 @ObjectType()
 export class DataSharingContractConnection extends Connection(DataSharingContract) {}
@@ -53,6 +59,7 @@ export class ContractResolver {
     private readonly drafting: ContractDraftingService,
     private readonly lifecycle: ContractLifecycleService,
     private readonly query: ContractQueryService,
+    private readonly next: ContractNextActionsService,
   ) {}
 
   @Query(() => DataSharingContract)
@@ -203,6 +210,18 @@ export class ContractResolver {
       ),
     );
     return this.query.partiesOf(contract, names, signatures);
+  }
+
+  @ResolveField(() => [ContractNextActionType], {
+    description:
+      'Who must act next, and what: each party with the roles that may act and (for the parties) the people holding them.',
+  })
+  nextActions(
+    @CurrentCaller() caller: Caller,
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractNextActionType[]> {
+    return this.next.of(caller, contract, loaders);
   }
 
   @ResolveField(() => [ContractVersion], { description: 'Every version, newest first.' })
