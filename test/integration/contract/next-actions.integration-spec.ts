@@ -191,13 +191,18 @@ describe('who acts next on a contract', () => {
   });
 
   it('leaves out people who are deactivated or lose the role', async () => {
-    const [{ id: qian }] = await t.dataSource.query<{ id: string }[]>(
+    const [{ id: qian }] = (await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM "user" WHERE email = $1`,
       [QIAN_JING],
-    );
+    )) as [{ id: string }];
     await gql(SUN_LI, 'mutation D($id: UUID!) { deactivateUser(userId: $id) { status } }', { id: qian });
     expect((await contract(SUN_LI)).nextActions[0]!.people).toEqual(['Sun Li']);
     await gql(SUN_LI, 'mutation A($id: UUID!) { reactivateUser(userId: $id) { status } }', { id: qian });
+    const roles = 'mutation R($input: UpdateUserRolesInput!) { updateUserRoles(input: $input) { id } }';
+    await gql(SUN_LI, roles, { input: { userId: qian, roles: ['RESEARCHER'] } });
+    expect((await contract(SUN_LI)).nextActions[0]!.people).toEqual(['Sun Li']);
+    await gql(SUN_LI, roles, { input: { userId: qian, roles: ['LEGAL'] } });
+    expect((await contract(SUN_LI)).nextActions[0]!.people).toEqual(['Qian Jing', 'Sun Li']);
   });
 
   it('answers NOT_FOUND to an organisation that is not a party, and names nobody to the programme office', async () => {
