@@ -25,6 +25,7 @@ const PortfolioArea = lazy(() =>
   import('./areas/milestones/PortfolioArea').then((m) => ({ default: m.PortfolioArea })),
 );
 const AuditArea = lazy(() => import('./areas/audit/AuditArea').then((m) => ({ default: m.AuditArea })));
+const PeopleArea = lazy(() => import('./areas/people/PeopleArea').then((m) => ({ default: m.PeopleArea })));
 
 /** A consortium the person is not in answers "not found", as the API does. */
 function ConsortiumRoute() {
@@ -44,6 +45,7 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route index element={<MyWorkPage />} />
         <Route path="c" element={<ConsortiumHome />} />
+        <Route path="people/*" element={<PeopleArea />} />
         <Route path="c/:consortiumId" element={<ConsortiumRoute />}>
           <Route index element={<Navigate to="overview" replace />} />
           <Route path="overview/*" element={<ConsortiumArea />} />

@@ -9,6 +9,7 @@ import { AccessRequestService } from './access-request.service';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractFactsService } from './contract-facts';
 import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractNextActionsService } from './contract-next-actions.service';
 import { ContractQueryService } from './contract-query.service';
 import {
   ContractObligation,
@@ -44,6 +45,7 @@ import { MatcherOverrideService } from './matcher-override.service';
     ContractDraftingService,
     ContractLifecycleService,
     ContractQueryService,
+    ContractNextActionsService,
     ContractFactsService,
     DataAccessService,
     MatcherOverrideService,

@@ -28,6 +28,7 @@ import {
 } from './contract.loaders';
 import { ContractStatus } from './contract-enums';
 import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractNextActionsService } from './contract-next-actions.service';
 import { ContractQueryService } from './contract-query.service';
 import {
   ContractObligation,
@@ -49,6 +50,7 @@ import {
 } from './dto/contract.inputs';
 import {
   ContractComparison,
+  ContractNextActionType,
   ContractPartyType,
   DatasetAccessGrant,
   MatcherOverrideType,
@@ -63,6 +65,7 @@ export class ContractResolver {
     private readonly drafting: ContractDraftingService,
     private readonly lifecycle: ContractLifecycleService,
     private readonly query: ContractQueryService,
+    private readonly next: ContractNextActionsService,
   ) {}
 
   @Query(() => DataSharingContract)
@@ -213,6 +216,18 @@ export class ContractResolver {
       ),
     );
     return this.query.partiesOf(contract, names, signatures);
+  }
+
+  @ResolveField(() => [ContractNextActionType], {
+    description:
+      'Who must act next, and what: each party with the roles that may act and (for the parties) the people holding them.',
+  })
+  nextActions(
+    @CurrentCaller() caller: Caller,
+    @Parent() contract: DataSharingContract,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractNextActionType[]> {
+    return this.next.of(caller, contract, loaders);
   }
 
   @ResolveField(() => [ContractVersion], { description: 'Every version, newest first.' })

@@ -124,10 +124,31 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     emailVerified: true,
   },
   {
+    email: 'xu.ming@lingbu-robotics.example',
+    name: 'Xu Ming',
+    organization: 'lingbu-robotics',
+    roles: ['DATA_STEWARD', 'ENGINEER'],
+    emailVerified: true,
+  },
+  {
     email: 'zhao.lei@harmonic-drives.example',
     name: 'Zhao Lei',
     organization: 'harmonic-drives',
     roles: ['ORG_ADMIN', 'ENGINEER'],
+    emailVerified: true,
+  },
+  {
+    email: 'ma.lin@harmonic-drives.example',
+    name: 'Ma Lin',
+    organization: 'harmonic-drives',
+    roles: ['LEGAL', 'SIGNATORY'],
+    emailVerified: true,
+  },
+  {
+    email: 'guo.qiang@harmonic-drives.example',
+    name: 'Guo Qiang',
+    organization: 'harmonic-drives',
+    roles: ['DATA_STEWARD'],
     emailVerified: true,
   },
   {
@@ -142,6 +163,20 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: 'Zhou Hui',
     organization: 'embodied-institute',
     roles: ['RESEARCHER', 'DATA_STEWARD'],
+    emailVerified: true,
+  },
+  {
+    email: 'qian.jing@embodied-institute.example',
+    name: 'Qian Jing',
+    organization: 'embodied-institute',
+    roles: ['LEGAL'],
+    emailVerified: true,
+  },
+  {
+    email: 'wu.gang@embodied-institute.example',
+    name: 'Wu Gang',
+    organization: 'embodied-institute',
+    roles: ['SIGNATORY'],
     emailVerified: true,
   },
   {

@@ -28,7 +28,9 @@ export class IdentityMismatchError extends ForbiddenError {
 
 export class NotOrganizationAdminError extends ForbiddenError {
   constructor() {
-    super("Only your organisation's admins (ORG_ADMIN) can manage its people and invitations.");
+    super("Only your organisation's admins (ORG_ADMIN) can manage its people and invitations.", {
+      reason: 'NOT_ORGANIZATION_ADMIN',
+    });
   }
 }
 
@@ -40,19 +42,42 @@ export class NotPlatformAdminError extends ForbiddenError {
 
 export class LastAdminError extends ConflictError {
   constructor() {
-    super('This is the last active admin of the organisation: make someone else ORG_ADMIN first.');
+    super('This is the last active admin of the organisation: make someone else ORG_ADMIN first.', {
+      reason: 'LAST_ADMIN',
+    });
+  }
+}
+
+export class SelfDeactivationError extends ConflictError {
+  constructor() {
+    super('You cannot deactivate yourself: ask another admin of your organisation to do it.', {
+      reason: 'SELF_DEACTIVATION',
+    });
+  }
+}
+
+export class InvitationNotPendingError extends ConflictError {
+  constructor(status: string) {
+    super(`This invitation is ${status}, no longer pending: there is nothing to revoke.`, {
+      reason: 'INVITATION_NOT_PENDING',
+      currentStatus: status,
+    });
   }
 }
 
 export class AlreadyMemberError extends ConflictError {
   constructor(email: string) {
-    super(`${email} already has a Tetrad account; change their roles instead of inviting them.`);
+    super(`${email} already has a Tetrad account; change their roles instead of inviting them.`, {
+      reason: 'ALREADY_MEMBER',
+    });
   }
 }
 
 export class PendingInvitationError extends ConflictError {
   constructor(email: string) {
-    super(`${email} already has a pending invitation; revoke it first to invite again.`);
+    super(`${email} already has a pending invitation; revoke it first to invite again.`, {
+      reason: 'PENDING_INVITATION',
+    });
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from '@tetrad/core';
 import { OrganizationService } from '@tetrad/organization';
 import type { InvitationsArgs, InviteUserInput } from './dto/identity.inputs';
-import { AlreadyMemberError, PendingInvitationError } from './identity.errors';
+import { AlreadyMemberError, InvitationNotPendingError, PendingInvitationError } from './identity.errors';
 import { Invitation, InvitationStatus, INVITATION_PENDING_EMAIL_UNIQUE } from './invitation.entity';
 import { managedOrganization } from './organization-scope';
 import { User } from './user.entity';
@@ -73,13 +73,18 @@ export class InvitationService {
 
   revoke(caller: Caller, id: string): Promise<Invitation> {
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOneBy(Invitation, { id });
+      const invitation = await manager.findOne(Invitation, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       const allowed =
         invitation && (caller.platformAdmin || invitation.organizationId === caller.organizationId);
       if (!invitation || !allowed) throw new NotFoundError('Invitation', id);
       managedOrganization(caller, invitation.organizationId);
+      if (invitation.status !== InvitationStatus.PENDING)
+        throw new InvitationNotPendingError(invitation.status);
       const before = { ...invitation };
-      if (invitation.status === InvitationStatus.PENDING) invitation.status = InvitationStatus.REVOKED;
+      invitation.status = InvitationStatus.REVOKED;
       const saved = await manager.save(invitation);
       await this.audit.record(manager, caller, {
         action: 'invitation.revoke',

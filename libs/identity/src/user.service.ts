@@ -11,7 +11,7 @@ import {
   containsPattern,
 } from '@tetrad/core';
 import type { UsersArgs } from './dto/identity.inputs';
-import { LastAdminError } from './identity.errors';
+import { LastAdminError, SelfDeactivationError } from './identity.errors';
 import { managedOrganization, visibleOrganization } from './organization-scope';
 import { User, UserStatus } from './user.entity';
 
@@ -83,6 +83,7 @@ export class UserService {
   setStatus(caller: Caller, userId: string, status: UserStatus): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.managedUser(manager, caller, userId);
+      if (status === UserStatus.DEACTIVATED && user.id === caller.userId) throw new SelfDeactivationError();
       if (status === UserStatus.DEACTIVATED && user.roles.includes(UserRole.ORG_ADMIN)) {
         await this.assertAnotherAdmin(manager, user);
       }
@@ -110,7 +111,12 @@ export class UserService {
     return user;
   }
 
+  /**
+   * Another active admin remains. Admin changes of one organisation queue on one lock, so two
+   * admins removing each other at once cannot leave it with none.
+   */
   private async assertAnotherAdmin(manager: EntityManager, user: User): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`org-admins:${user.organizationId}`]);
     const others = await manager
       .createQueryBuilder(User, 'user')
       .where('user.organization_id = :organizationId', { organizationId: user.organizationId })

@@ -8,7 +8,7 @@ const SUN_LI = 'sun.li@embodied-institute.example'; // institute: ORG_ADMIN, RES
 const CHEN_JIE = 'chen.jie@lingbu-robotics.example'; // robot maker: a third organisation of the consortium
 
 const CONTRACT_FIELDS = `id status versions { number basedOn contentHash note } signatures { organizationId }
-  obligations { id } parties { name role signed }`;
+  obligations { id } parties { name role signed } nextActions { organizationName action people }`;
 const REQUEST_FIELDS = `id status items { datasetId dataset { id name } }`;
 
 type ContractNode = { id: string; versions: { number: number }[] };

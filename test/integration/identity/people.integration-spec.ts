@@ -7,6 +7,7 @@ import { startTestApp, type GraphQLClient, type TestApp } from '../../support/te
 const LI_WEI = 'li.wei@jiading-auto.example'; // ORG_ADMIN, SIGNATORY at the scenario user
 const ZHANG_MIN = 'zhang.min@jiading-auto.example'; // ENGINEER at the scenario user
 const CHEN_JIE = 'chen.jie@lingbu-robotics.example'; // ORG_ADMIN at the robot maker
+const WANG_FANG = 'wang.fang@jiading-auto.example'; // LEGAL, DATA_STEWARD at the scenario user
 
 const ME = '{ me { id email roles status organization { id name } } }';
 const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id email roles status organizationId } }`;
@@ -170,6 +171,14 @@ describe('people in organisations', () => {
         { id: invited.data!.inviteUser.id },
       );
       expect(revoked.data?.revokeInvitation.status).toBe('REVOKED');
+      const again = await liWei('mutation R($id: UUID!) { revokeInvitation(id: $id) { status } }', {
+        id: invited.data!.inviteUser.id,
+      });
+      expect(again.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'INVITATION_NOT_PENDING',
+        currentStatus: 'REVOKED',
+      });
       const foreign = await chenJie('mutation R($id: UUID!) { revokeInvitation(id: $id) { status } }', {
         id: invited.data!.inviteUser.id,
       });
@@ -204,8 +213,47 @@ describe('people in organisations', () => {
     it('keeps at least one admin in an organisation', async () => {
       const self = await me(liWei);
       const response = await liWei(UPDATE_ROLES, { input: { userId: self.id, roles: ['SIGNATORY'] } });
-      expect(response.errors?.[0]?.extensions.code).toBe('CONFLICT');
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
       expect((await me(liWei)).roles).toContain('ORG_ADMIN');
+    });
+
+    it('refuses an admin deactivating themselves, even with another admin left', async () => {
+      const self = await me(liWei);
+      const response = await liWei('mutation D($id: UUID!) { deactivateUser(userId: $id) { status } }', {
+        id: self.id,
+      });
+      expect(response.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'SELF_DEACTIVATION',
+      });
+      expect((await me(liWei)).status).toBe('ACTIVE');
+    });
+
+    it('two admins removing each other at once leave one admin, never none', async () => {
+      const [li, wang] = [await me(liWei), await me(t.as(WANG_FANG))];
+      await liWei(UPDATE_ROLES, {
+        input: { userId: wang.id, roles: ['ORG_ADMIN', 'LEGAL', 'DATA_STEWARD'] },
+      });
+      const results = await Promise.all([
+        liWei(UPDATE_ROLES, { input: { userId: wang.id, roles: ['LEGAL', 'DATA_STEWARD'] } }),
+        t.as(WANG_FANG)(UPDATE_ROLES, { input: { userId: li.id, roles: ['SIGNATORY'] } }),
+      ]);
+      expect(results.filter((result) => result.errors === undefined)).toHaveLength(1);
+      // Refused as the last admin, or (if the other finished first) as no longer an admin.
+      expect(['LAST_ADMIN', 'NOT_ORGANIZATION_ADMIN']).toContain(
+        results.find((result) => result.errors)?.errors?.[0]?.extensions.reason,
+      );
+      const [admins] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "user" WHERE organization_id = $1 AND 'ORG_ADMIN' = ANY(roles)`,
+        [li.organization!.id],
+      );
+      expect(admins).toEqual({ n: 1 });
+      // Back to the demo's roles for the tests that follow.
+      const restorer = (await me(liWei)).roles.includes('ORG_ADMIN') ? liWei : t.as(WANG_FANG);
+      await restorer(UPDATE_ROLES, { input: { userId: li.id, roles: ['ORG_ADMIN', 'SIGNATORY'] } });
+      await liWei(UPDATE_ROLES, { input: { userId: wang.id, roles: ['LEGAL', 'DATA_STEWARD'] } });
+      expect((await me(liWei)).roles).toEqual(['ORG_ADMIN', 'SIGNATORY']);
+      expect((await me(t.as(WANG_FANG))).roles).toEqual(['LEGAL', 'DATA_STEWARD']);
     });
 
     it('deactivation stops a person at once; reactivation lets them back', async () => {

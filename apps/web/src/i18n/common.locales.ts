@@ -12,6 +12,7 @@ export const common = {
       milestones: '里程碑与分账',
       portfolio: '项目组合',
       audit: '审计日志',
+      people: '人员与角色',
     },
     actions: {
       save: '保存',
@@ -52,6 +53,14 @@ export const common = {
     pagination: { total: '共 {{count}} 条', showing: '已显示 {{shown}} / {{total}} 条' },
     notFound: { title: '找不到该页面', body: '该页面不存在，或者您无权查看。', back: '返回我的工作' },
     skipToContent: '跳到主要内容',
+    roles: {
+      ORG_ADMIN: '机构管理员',
+      LEGAL: '法务',
+      DATA_STEWARD: '数据专员',
+      SIGNATORY: '签署人',
+      ENGINEER: '工程师',
+      RESEARCHER: '研究人员',
+    },
   },
   en: {
     appName: 'Tetrad Innovation Application Consortia',
@@ -65,6 +74,7 @@ export const common = {
       milestones: 'Milestones & ledger',
       portfolio: 'Portfolio',
       audit: 'Audit trail',
+      people: 'People and roles',
     },
     actions: {
       save: 'Save',
@@ -113,6 +123,14 @@ export const common = {
       back: 'Back to my work',
     },
     skipToContent: 'Skip to main content',
+    roles: {
+      ORG_ADMIN: 'Organisation admin',
+      LEGAL: 'Legal',
+      DATA_STEWARD: 'Data steward',
+      SIGNATORY: 'Signatory',
+      ENGINEER: 'Engineer',
+      RESEARCHER: 'Researcher',
+    },
   },
 } as const;
 

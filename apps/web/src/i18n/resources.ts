@@ -4,6 +4,7 @@ import { contractsLocales } from '../areas/contracts/locales';
 import { dataLocales } from '../areas/data/locales';
 import { milestonesLocales } from '../areas/milestones/locales';
 import { myworkLocales } from '../areas/mywork/locales';
+import { peopleLocales } from '../areas/people/locales';
 import { ticketsLocales } from '../areas/tickets/locales';
 import { common, errors } from './common.locales';
 
@@ -18,6 +19,7 @@ const namespaces = {
   contracts: contractsLocales,
   milestones: milestonesLocales,
   audit: auditLocales,
+  people: peopleLocales,
 };
 
 type Namespace = keyof typeof namespaces;

@@ -8,6 +8,7 @@ import {
   PieChartOutlined,
   SafetyCertificateOutlined,
   TagsOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Select, Space, Tooltip, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
@@ -40,7 +41,8 @@ export function AppLayout() {
   useScrollableRegions();
   const consortiumId = current?.id ?? defaultConsortiumId(session.consortia.nodes);
   const area = location.pathname.split('/')[3] ?? '';
-  const selected = location.pathname === '/' ? 'mywork' : area;
+  const top = location.pathname.split('/')[1] ?? '';
+  const selected = location.pathname === '/' ? 'mywork' : top === 'people' ? 'people' : area;
 
   const items: { key: string; icon: ReactNode; label: ReactNode }[] = [
     { key: 'mywork', icon: <HomeOutlined />, label: <Link to="/">{t('nav.myWork')}</Link> },
@@ -50,6 +52,10 @@ export function AppLayout() {
           icon: a.icon,
           label: <Link to={`/c/${consortiumId}/${a.key}`}>{t(a.label)}</Link>,
         }))
+      : []),
+    // The organisation's people, for its admins (everyone else sees their roles on the page, unlinked).
+    ...(session.roles.includes('ORG_ADMIN')
+      ? [{ key: 'people', icon: <TeamOutlined />, label: <Link to="/people">{t('nav.people')}</Link> }]
       : []),
   ];
 

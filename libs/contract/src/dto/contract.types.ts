@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar, JSONScalar, LocalDateScalar, UUIDScalar } from '@tetrad/core';
+import { DateTimeScalar, JSONScalar, LocalDateScalar, UserRole, UUIDScalar } from '@tetrad/core';
 import { DataModality, Purpose } from '@tetrad/dataset';
 import {
   AccessEffect,
@@ -8,6 +8,7 @@ import {
   ContractPartyRole,
   ContractProhibition,
 } from '../contract-enums';
+import { ContractNextActionKind } from '../contract-next-actions';
 
 @ObjectType('ContractDutyTerm')
 export class DutyTermType {
@@ -208,4 +209,40 @@ export class MatcherOverrideType {
 
   @Field(() => DateTimeScalar)
   at!: Date;
+}
+
+@ObjectType('ContractNextAction', { description: 'Who must act next on a contract, and what.' })
+export class ContractNextActionType {
+  @Field(() => UUIDScalar)
+  organizationId!: string;
+
+  @Field()
+  organizationName!: string;
+
+  @Field(() => ContractPartyRole)
+  partyRole!: ContractPartyRole;
+
+  @Field(() => ContractNextActionKind)
+  action!: ContractNextActionKind;
+
+  @Field(() => [UserRole], { description: 'A person holding any of these roles at that party may act.' })
+  roles!: UserRole[];
+
+  @Field(() => [String], {
+    description:
+      "Display names of that party's active people holding one of the roles; shown only to the contract's parties (empty for anyone else). Empty for a party: nobody there holds the role yet.",
+  })
+  people!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'The version to review or sign.' })
+  version!: number | null;
+
+  @Field(() => UUIDScalar, { nullable: true, description: 'The obligation to meet (FULFIL_OBLIGATION).' })
+  obligationId!: string | null;
+
+  @Field(() => ContractDuty, { nullable: true })
+  duty!: ContractDuty | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  dueAt!: Date | null;
 }

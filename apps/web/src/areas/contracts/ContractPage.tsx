@@ -15,6 +15,7 @@ import { STATUS_COLORS } from './contract-rules';
 import { datasetNamer } from './contract-types';
 import { DownloadsCard } from './DownloadsCard';
 import { MatcherOverridesNotice } from './MatcherOverridesNotice';
+import { NextActionsCard } from './NextActionsCard';
 import { ObligationsCard } from './ObligationsCard';
 import { useContractActions } from './useContractActions';
 import { TermsView } from './TermsView';
@@ -65,7 +66,9 @@ export function ContractPage() {
             <Card title={t('contract.terms')} size="small">
               <TermsView terms={contract.version.terms} datasetName={nameOf} />
             </Card>
-            <ObligationsCard contract={contract} canFulfil={allowed.has('fulfil')} />
+            <div id="contract-obligations">
+              <ObligationsCard contract={contract} canFulfil={allowed.has('fulfil')} />
+            </div>
             <VersionHistory contract={contract} />
             <ClausesView version={contract.version} />
           </Flex>
@@ -73,7 +76,10 @@ export function ContractPage() {
         {/* Actions first on a tablet, beside the details on a wide screen. */}
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <Flex vertical gap={16}>
-            <ContractActions contract={contract} allowed={allowed} onChanged={reload} />
+            <NextActionsCard contract={contract} />
+            <div id="contract-actions">
+              <ContractActions contract={contract} allowed={allowed} onChanged={reload} />
+            </div>
             {allowed.has('access') ? (
               <AccessDataCard terms={contract.version.terms} datasetName={nameOf} />
             ) : null}

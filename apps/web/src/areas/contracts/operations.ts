@@ -53,6 +53,18 @@ export const ContractsContractDocument = graphql(`
         role
         signed
       }
+      nextActions {
+        organizationId
+        organizationName
+        partyRole
+        action
+        roles
+        people
+        version
+        obligationId
+        duty
+        dueAt
+      }
       signatures {
         id
         organizationId
