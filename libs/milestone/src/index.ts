@@ -6,3 +6,4 @@ export { deriveKpiFigures, type KpiFigures } from './kpi-figures';
 export { allocate, validateShares } from './reward-split';
 export { MilestoneService } from './milestone.service';
 export { MilestoneEvaluationService } from './milestone-evaluation.service';
+export { ScenarioFiguresService, type ScenarioFigures } from './scenario-figures.service';

@@ -15,6 +15,7 @@ import { LedgerEntry, Milestone, MilestoneAcceptance, MilestoneProposal } from '
 import { MilestoneLoaders } from './milestone.loaders';
 import { KpiReportResolver, LedgerResolver, MilestoneResolver } from './milestone.resolver';
 import { milestoneRules } from './milestone.rules';
+import { ScenarioFiguresService } from './scenario-figures.service';
 import { MilestoneService } from './milestone.service';
 
 /** KPI reports, risk/reward milestones agreed by every bound party, and the ledger (issues 7, 14). */
@@ -34,11 +35,12 @@ import { MilestoneService } from './milestone.service';
     MilestoneSweeper,
     MilestoneDemoSeed,
     MilestoneLoaders,
+    ScenarioFiguresService,
     KpiReportResolver,
     MilestoneResolver,
     LedgerResolver,
   ],
-  exports: [MilestoneService, LedgerService],
+  exports: [MilestoneService, LedgerService, ScenarioFiguresService],
 })
 export class MilestoneModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

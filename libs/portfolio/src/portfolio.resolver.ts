@@ -1,7 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { ScenariosArgs } from '@tetrad/scenario';
 import { PortfolioService } from './portfolio.service';
-import { Portfolio } from './portfolio.types';
+import { Portfolio, PortfolioScenarioConnection } from './portfolio.types';
 
 @Resolver(() => Portfolio)
 export class PortfolioResolver {
@@ -16,5 +17,17 @@ export class PortfolioResolver {
     @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) consortiumId?: string,
   ): Promise<Portfolio> {
     return this.portfolioService.portfolio(caller, consortiumId);
+  }
+
+  @Query(() => PortfolioScenarioConnection, {
+    description:
+      'A row per scenario (the programme office: every one; members: their consortia): units, KPIs against the human baseline and target, milestones by state, risk and reward committed and settled.',
+    complexity: connectionCost,
+  })
+  portfolioScenarios(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ScenariosArgs,
+  ): Promise<PortfolioScenarioConnection> {
+    return this.portfolioService.scenarioRows(caller, args);
   }
 }

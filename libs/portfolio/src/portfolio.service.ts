@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthorizationService, NotFoundError, type Caller } from '@tetrad/core';
+import { AuthorizationService, NotFoundError, type Caller, type ConnectionShape } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { ContractQueryService } from '@tetrad/contract';
 import { DatasetService } from '@tetrad/dataset';
-import { MilestoneService } from '@tetrad/milestone';
-import { ScenarioService } from '@tetrad/scenario';
+import { MilestoneService, ScenarioFiguresService } from '@tetrad/milestone';
+import { ScenarioService, type ScenariosArgs } from '@tetrad/scenario';
 import { TicketQueryService } from '@tetrad/ticket';
-import type { Portfolio } from './portfolio.types';
+import { portfolioKpis } from './portfolio-kpis';
+import type { Portfolio, PortfolioScenario } from './portfolio.types';
 
 export const SCENARIO_GOAL = 100;
 export const UNITS_GOAL = 10_000;
@@ -26,7 +27,34 @@ export class PortfolioService {
     private readonly contracts: ContractQueryService,
     private readonly tickets: TicketQueryService,
     private readonly milestones: MilestoneService,
+    private readonly scenarioFigures: ScenarioFiguresService,
   ) {}
+
+  /** A row per scenario the caller may read: units, KPIs against baseline and target, milestones, money. */
+  async scenarioRows(caller: Caller, args: ScenariosArgs): Promise<ConnectionShape<PortfolioScenario>> {
+    const page = await this.scenarios.list(caller, args);
+    const figures = await this.scenarioFigures.figuresOf(page.nodes.map((scenario) => scenario.id));
+    const rows = page.nodes.map((scenario, index): PortfolioScenario => {
+      const figure = figures[index]!;
+      return {
+        scenarioId: scenario.id,
+        consortiumId: scenario.consortiumId,
+        name: scenario.name,
+        sector: scenario.sector,
+        site: scenario.site,
+        unitsDeployed: scenario.unitsDeployed,
+        targetUnits: scenario.targetUnits,
+        kpis: portfolioKpis(scenario.kpis, figure.latestVerified),
+        milestonesByStatus: figure.milestonesByStatus,
+        money: figure.money,
+      };
+    });
+    return {
+      ...page,
+      nodes: rows,
+      edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: rows[index]! })),
+    };
+  }
 
   async portfolio(caller: Caller, consortiumId?: string): Promise<Portfolio> {
     const scope = await this.scope(caller, consortiumId);

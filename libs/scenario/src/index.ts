@@ -4,3 +4,4 @@ export * from './kpi-measure';
 export * from './scenario.service';
 export * from './scenario.rules';
 export * from './scenario.loaders';
+export { ScenariosArgs } from './dto/scenario.inputs';

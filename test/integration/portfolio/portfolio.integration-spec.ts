@@ -150,4 +150,77 @@ describe('the programme portfolio', () => {
     expect(t.sqlStatements() - start).toBeLessThanOrEqual(forAll);
     expect(forAll).toBeLessThanOrEqual(10);
   });
+
+  const ROWS = `query R($c: UUID, $first: Int!) { portfolioScenarios(consortiumId: $c, first: $first) { totalCount nodes {
+    scenarioId name unitsDeployed targetUnits
+    kpis { kpiKey latestValue humanBaseline target ratioToBaseline targetMet }
+    milestonesByStatus { key count }
+    money { currency rewardCommittedMinor riskCommittedMinor rewardDueMinor riskDueMinor settledMinor } } } }`;
+  type Row = {
+    scenarioId: string;
+    name: string;
+    unitsDeployed: number;
+    kpis: {
+      kpiKey: string;
+      latestValue: number | null;
+      ratioToBaseline: number | null;
+      targetMet: boolean | null;
+    }[];
+    milestonesByStatus: { key: string; count: number }[];
+    money: {
+      currency: string;
+      rewardCommittedMinor: number;
+      riskCommittedMinor: number;
+      rewardDueMinor: number;
+    }[];
+  };
+  const rows = async (email: string, consortiumId: string | null, first = 50) => {
+    const response = await t.as(email)<{ portfolioScenarios: { totalCount: number; nodes: Row[] } }>(ROWS, {
+      c: consortiumId,
+      first,
+    });
+    if (!response.data) throw new Error(JSON.stringify(response.errors));
+    return response.data.portfolioScenarios;
+  };
+
+  it('gives a row per scenario: the worked example against the human pace, its committed milestone and money', async () => {
+    const all = await rows(DEMO_PLATFORM_ADMIN_EMAIL, null);
+    expect(all.totalCount).toBe(4);
+    const demo = all.nodes.find((row) => row.name === DEMO_SCENARIO.name)!;
+    expect(demo.unitsDeployed).toBe(DEMO_UNITS);
+    const throughput = demo.kpis.find((kpi) => kpi.kpiKey === 'throughput')!;
+    expect(throughput.latestValue).toBeCloseTo(20.8, 6);
+    expect(throughput.ratioToBaseline).toBeCloseTo(20.8 / 30, 6);
+    expect(throughput.targetMet).toBe(false);
+    expect(demo.milestonesByStatus).toEqual([{ key: 'COMMITTED', count: 1 }]);
+    expect(demo.money).toEqual([
+      expect.objectContaining({
+        currency: 'CNY',
+        rewardCommittedMinor: DEMO_SCENARIO.milestone.rewardPoolMinor,
+        riskCommittedMinor: DEMO_SCENARIO.milestone.riskAmountMinor,
+        rewardDueMinor: 0,
+      }),
+    ]);
+    const other = all.nodes.find((row) => row.scenarioId !== demo.scenarioId)!;
+    expect(other.milestonesByStatus).toEqual([]);
+    expect(other.kpis.every((kpi) => kpi.latestValue === null)).toBe(true);
+  });
+
+  it("shows a member the rows of its own consortia only; another consortium's rows are none of its business", async () => {
+    expect((await rows(LI_WEI, null)).totalCount).toBe(3);
+    const theirs = await rows(HUANG_MEI, null);
+    expect(theirs.totalCount).toBe(1);
+    expect(theirs.nodes.some((row) => row.name === DEMO_SCENARIO.name)).toBe(false);
+    expect((await rows(HUANG_MEI, active)).totalCount).toBe(0);
+  });
+
+  it('costs the same number of SQL statements for a page of one scenario as for a page of three', async () => {
+    const statements = async (first: number) => {
+      await rows(LI_WEI, active, first);
+      const before = t.sqlStatements();
+      await rows(LI_WEI, active, first);
+      return t.sqlStatements() - before;
+    };
+    expect(await statements(3)).toBe(await statements(1));
+  });
 });
