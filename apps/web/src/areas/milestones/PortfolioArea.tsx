@@ -15,6 +15,7 @@ import {
   scenariosBySectorChart,
   ticketsByCategoryChart,
 } from './portfolioCharts';
+import { PortfolioScenariosCard } from './PortfolioScenariosCard';
 import { PortfolioDocument } from './queries';
 
 /** The consortium's programme figures: headline numbers, then four charts with their tables. */
@@ -116,6 +117,9 @@ export function PortfolioArea() {
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard title={t('portfolio.tickets')} spec={charts.tickets} />
+        </Col>
+        <Col xs={24}>
+          <PortfolioScenariosCard consortiumId={consortiumId} />
         </Col>
       </Row>
     </Page>

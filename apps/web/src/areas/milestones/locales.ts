@@ -1,9 +1,12 @@
+import { portfolioScenariosLocales } from './portfolio-scenarios.locales';
+
 /** Strings of this area, Chinese first. Every key in zh-CN must exist in en (a test checks). */
 export const milestonesLocales = {
   'zh-CN': {
     title: '里程碑与分账',
     separator: '、',
     nav: { list: '里程碑', reports: 'KPI 报告', ledger: '分账台账' },
+    portfolioScenarios: portfolioScenariosLocales['zh-CN'],
     status: {
       PLANNED: '计划中',
       IN_PROGRESS: '进行中',
@@ -295,6 +298,7 @@ export const milestonesLocales = {
     title: 'Milestones & ledger',
     separator: ', ',
     nav: { list: 'Milestones', reports: 'KPI reports', ledger: 'Ledger' },
+    portfolioScenarios: portfolioScenariosLocales.en,
     status: {
       PLANNED: 'Planned',
       IN_PROGRESS: 'In progress',
