@@ -8,6 +8,7 @@ import {
   type RequestLoaders,
 } from '@tetrad/core';
 import { SCENARIO_BY_ID } from '@tetrad/scenario';
+import { ACTIVE_PEOPLE_BY_ORGANIZATION } from '@tetrad/identity';
 import { Organization, ORGANIZATION_BY_ID } from '@tetrad/organization';
 import {
   AcceptMilestoneTermsArgs,
@@ -39,6 +40,7 @@ import { MilestoneStatus } from './milestone-enums';
 import { LedgerEntry, Milestone, MilestoneProposal } from './milestone.entity';
 import { MilestoneAgreementService } from './milestone-agreement.service';
 import { boundParties, partiesYetToAccept, termsHash } from './milestone-terms';
+import { BINDING_ROLES } from './milestone.rules';
 import { MILESTONE_ACCEPTANCES, MILESTONE_EVALUATION, MILESTONE_PROPOSALS } from './milestone.loaders';
 import { milestoneStatus, MilestoneService } from './milestone.service';
 
@@ -236,24 +238,39 @@ export class MilestoneResolver {
     description: 'Every organisation the terms bind, and whether it accepted these exact terms.',
   })
   async parties(
+    @CurrentCaller() caller: Caller,
     @Parent() milestone: Milestone,
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<MilestonePartyType[]> {
     const hash = termsHash(milestone);
-    const acceptances = await loaders.get(MILESTONE_ACCEPTANCES).load(milestone.id);
-    const organizations = loaders.get(ORGANIZATION_BY_ID);
-    return Promise.all(
-      boundParties(milestone).map(async (organizationId) => ({
+    const bound = boundParties(milestone);
+    const showNames = !!caller.organizationId && bound.includes(caller.organizationId);
+    // Everything in one round per page: acceptances, organisations and people load side by side.
+    const [acceptances, organizations, people] = await Promise.all([
+      loaders.get(MILESTONE_ACCEPTANCES).load(milestone.id),
+      loaders.get(ORGANIZATION_BY_ID).loadMany(bound),
+      showNames ? loaders.get(ACTIVE_PEOPLE_BY_ORGANIZATION).loadMany(bound) : Promise.resolve([]),
+    ]);
+    return bound.map((organizationId, index) => {
+      const organization = organizations[index];
+      const staff = people[index];
+      return {
         organizationId,
-        name: (await organizations.load(organizationId))?.name ?? organizationId,
+        name: organization && !(organization instanceof Error) ? organization.name : organizationId,
         basisPoints: milestone.shares.find((s) => s.organizationId === organizationId)?.basisPoints ?? 0,
         fundsReward: milestone.rewardFunderOrganizationId === organizationId,
         receivesRisk: milestone.riskBeneficiaryOrganizationId === organizationId,
         acceptedAt:
           acceptances.find((a) => a.organizationId === organizationId && a.termsHash === hash)?.acceptedAt ??
           null,
-      })),
-    );
+        people:
+          staff && !(staff instanceof Error)
+            ? staff
+                .filter((person) => person.roles.some((role) => BINDING_ROLES.includes(role)))
+                .map((person) => person.name)
+            : [],
+      };
+    });
   }
 
   @ResolveField(() => [Organization], {

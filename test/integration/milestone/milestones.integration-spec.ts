@@ -23,7 +23,7 @@ const VERIFY = `mutation V($id: UUID!) { verifyKpiReport(id: $id) { status } }`;
 const CREATE = `mutation C($input: CreateMilestoneInput!) { createMilestone(input: $input) { id status termsHash } }`;
 const MILESTONE = `query M($id: UUID!) { milestone(id: $id) { status achievedByReportId termsHash termsVersion decisionSummary
   shares { organizationId basisPoints } awaitingAcceptanceFrom { id }
-  parties { organizationId name basisPoints fundsReward receivesRisk acceptedAt }
+  parties { organizationId name basisPoints fundsReward receivesRisk acceptedAt people }
   evaluation { outcome summary explanation { kpiKey actual met sentence reportIds } } } }`;
 const ACCEPT = `mutation A($m: UUID!, $h: String!) { acceptMilestoneTerms(milestoneId: $m, termsHash: $h) { status awaitingAcceptanceFrom { id } } }`;
 const EVALUATE =
@@ -39,7 +39,7 @@ interface MilestoneView {
   decisionSummary: string | null;
   shares: { organizationId: string; basisPoints: number }[];
   awaitingAcceptanceFrom: { id: string }[];
-  parties: { organizationId: string; basisPoints: number; acceptedAt: string | null }[];
+  parties: { organizationId: string; basisPoints: number; acceptedAt: string | null; people: string[] }[];
   evaluation: {
     outcome: string;
     summary: string;
@@ -281,6 +281,10 @@ describe.each([
     // The supplier holds no share and neither funds nor receives: it is not bound, so it did not accept.
     expect(proposed.parties.map((party) => party.organizationId)).toEqual([org['SCENARIO_USER']]);
     expect(proposed.awaitingAcceptanceFrom).toEqual([{ id: org['SCENARIO_USER'] }]);
+    // Who must act, by name, for the bound parties; nobody's names for an organisation that is not bound.
+    // (People signed in through the test identity provider are named by their e-mail.)
+    expect((await view(id, LI_WEI)).parties[0]!.people).toContain(LI_WEI);
+    expect((await view(id, ZHAO_LEI)).parties[0]!.people).toEqual([]);
     expect(code(await t.as(ZHAO_LEI)(EVALUATE, { id }))).toBe('CONFLICT');
     expect(code(await accept(ZHAO_LEI, id, termsHash))).toBe('FORBIDDEN');
     expect(code(await accept(ZHANG_MIN, id, termsHash))).toBe('FORBIDDEN'); // the scenario user's engineer
@@ -306,6 +310,8 @@ describe.each([
     expect((await accept(LIU_YANG, id, termsHash)).data?.acceptMilestoneTerms.status).toBe('PROPOSED');
     expect(code(await accept(CHEN_JIE, id, termsHash))).toBe('CONFLICT'); // the robot maker accepted already
     const before = await view(id);
+    const maker = before.parties.find((party) => party.organizationId === org['ROBOT_MAKER'])!;
+    expect(maker.people).toEqual(expect.arrayContaining([CHEN_JIE, LIU_YANG]));
     expect(
       before.parties
         .filter((party) => party.acceptedAt !== null)
@@ -646,6 +652,7 @@ describe.each([
       expect(await page(first)).toHaveLength(first);
       return t.sqlStatements() - before;
     };
-    expect(await statements(5)).toBe(await statements(1));
+    // Pages that both show proposed and committed milestones, names and all: 3 against all 9.
+    expect(await statements(9)).toBe(await statements(3));
   });
 });

@@ -126,6 +126,12 @@ export class MilestonePartyType {
     description: 'When it accepted the current terms; null: not yet.',
   })
   acceptedAt!: Date | null;
+
+  @Field(() => [String], {
+    description:
+      'Its people who may accept for it (active ORG_ADMIN or SIGNATORY), by name; shown to the bound parties only (empty for anyone else).',
+  })
+  people!: string[];
 }
 
 @ObjectType('LedgerStatement', {
