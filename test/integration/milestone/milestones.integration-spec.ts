@@ -330,6 +330,12 @@ describe.each([
     expect(code(await t.as(LI_WEI)(amend, { m: id, h: termsHash, c: { name: 'Stale edit' } }))).toBe(
       'CONFLICT',
     );
+    expect(code(await t.as(HUANG_MEI)(amend, { m: id, h: newHash, c: { name: 'Foreign edit' } }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(code(await t.as(ZHANG_MIN)(amend, { m: id, h: newHash, c: { name: 'Engineer edit' } }))).toBe(
+      'FORBIDDEN',
+    );
     const after = await view(id);
     // Only the supplier, whose admin amended, stands by the new terms.
     expect(after.parties.filter((party) => party.acceptedAt !== null).map((p) => p.organizationId)).toEqual([
