@@ -43,7 +43,7 @@ export function PortfolioArea() {
         ],
       }),
       outcomes: milestoneOutcomesChart(p.milestonesByStatus, {
-        status: (key) => t(`status.${key as 'PLANNED'}`),
+        status: (key) => t(`status.${key as 'PROPOSED'}`),
         columns: [t('portfolio.status'), t('portfolio.count')],
         series: t('portfolio.milestones'),
       }),
