@@ -13,6 +13,8 @@ export const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots');
 
 export interface WebStack {
   url: string;
+  /** The PostgreSQL server's database under TEST_DATABASE_URL; undefined on the embedded one. */
+  databaseUrl: string | undefined;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -62,6 +64,7 @@ export async function startWebStack(): Promise<WebStack> {
   }
   return {
     url,
+    databaseUrl: database.url,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {

@@ -138,27 +138,36 @@ describe('creating a milestone in the web app', () => {
     await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
     expect(page.url()).toMatch(/\/milestones\/[0-9a-f-]{36}$/);
     await page.getByText('¥300,000.00').first().waitFor();
-    await page.getByText('计划中').first().waitFor();
+    // Proposed terms: Li Wei's organisation accepted as it proposed; the three others have yet to.
+    await page.getByText('待各方确认').first().waitFor();
+    await page
+      .getByTestId('must-act')
+      .getByText('Hangzhou Lingbu Robotics 的机构管理员或签署人确认条款')
+      .waitFor();
     await page.getByRole('cell', { name: '≥ 97%' }).waitFor();
     await page.getByRole('cell', { name: '100 小时' }).waitFor();
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await screenshot(page, 'milestones-created');
   });
 
-  it('proposes to waive the new milestone with a reason', async () => {
-    await page.getByRole('button', { name: '提议豁免' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: '提交豁免提案' }).click();
-    await dialog.getByText('请填写豁免理由').waitFor();
-    await dialog.getByLabel('豁免理由').fill('The gripper upgrade slipped to next quarter.');
-    await dialog.getByRole('button', { name: '提交豁免提案' }).click();
-    await page.getByText('豁免提案已提交').waitFor();
-    const row = page.getByRole('row').filter({ hasText: '豁免里程碑' });
-    await row.getByText('待审批').waitFor();
-    await row.getByText(/待批准：.*Hangzhou Lingbu Robotics/).waitFor();
-    expect(await page.getByRole('button', { name: '提议豁免' }).count()).toBe(0);
+  it('amends the proposed terms in the same form: a new version, earlier acceptances void but the amender’s', async () => {
+    await page.getByRole('button', { name: '修改条款' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('修改条款会产生新的条款版本').waitFor();
+    expect(await drawer.getByLabel('里程碑名称').inputValue()).toBe(NAME);
+    await drawer.getByLabel('收益池金额（元）').fill('350000');
+    await drawer.getByRole('button', { name: '提交修改' }).click();
+    await page.getByText('条款已修改').waitFor();
+    const agreement = page.getByTestId('agreement');
+    await agreement.getByText('第 2 版').waitFor();
+    await page.getByText('¥350,000.00').first().waitFor();
+    await agreement
+      .getByRole('row')
+      .filter({ hasText: 'Shanghai Jiading Auto Body Works' })
+      .getByText(/^已确认/)
+      .waitFor();
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await screenshot(page, 'milestones-waiver');
+    await screenshot(page, 'milestones-amended');
   });
 
   it('fits a tablet: the form does not overflow the page at 768 px', async () => {

@@ -72,7 +72,8 @@ describe('milestones and ledger in the web app', () => {
     await page.goto(`${stack.url}/c/${consortiumId}/milestones`);
     await page.getByRole('heading', { level: 1, name: '里程碑与分账' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: MILESTONE });
-    await row.getByText('进行中').waitFor();
+    // Committed by all four parties before its window opened.
+    await row.getByText('已生效').waitFor();
     await row.getByText('¥500,000.00').waitFor();
     await screenshot(page, 'milestones-list');
     await page.getByLabel('状态').click();
@@ -108,7 +109,7 @@ describe('milestones and ledger in the web app', () => {
       name: 'Shanghai Jiading Auto Body Works 的分配比例（%）',
     });
     const lingbu = page.getByRole('spinbutton', { name: 'Hangzhou Lingbu Robotics 的分配比例（%）' });
-    await page.getByText('考核窗口已开始：调整分配需提交提案').waitFor();
+    await page.getByText('条款已生效：调整分配需提交提案').waitFor();
     await jiading.fill('20');
     await jiading.blur();
     await page.getByText('合计为 95%，必须正好为 100%，才能保存。').waitFor();
@@ -143,6 +144,9 @@ describe('milestones and ledger in the web app', () => {
     await drawer.getByLabel('处理件数').fill('66000');
     await drawer.getByLabel('在役机器人数').fill('3');
     await drawer.getByLabel('人工干预次数').fill('2');
+    // The success rate is computed from the counts: declared 0.98 must agree with them.
+    await drawer.getByLabel('成功次数').fill('64680');
+    await drawer.getByLabel('尝试次数').fill('66000');
     await drawer.getByLabel('Parcels sorted a minute（parcels/min）').fill('22');
     await drawer.getByLabel('Parcels sorted right the first time（ratio）').fill('0.98');
     await drawer.getByRole('button', { name: /^提\s*交$/ }).click();
@@ -175,12 +179,20 @@ describe('milestones and ledger in the web app', () => {
       .filter({ hasText: '收益' });
     await booked.getByText('¥200,000.00').waitFor();
 
+    // The scenario user funds the reward: it pays each other party's share.
+    await booked.getByText('Shanghai Jiading Auto Body Works Hangzhou Lingbu Robotics').waitFor();
+
     await page.goto(`${stack.url}/c/${consortiumId}/milestones/ledger`);
-    const totals = page.getByRole('row').filter({ hasText: 'CNY' });
-    await totals.filter({ hasText: 'Hangzhou Lingbu Robotics' }).getByText('¥200,000.00').first().waitFor();
-    await totals
+    const statements = page.getByRole('row').filter({ hasText: 'CNY' });
+    // Receivable by the robot maker; owed by the scenario user (its own share needs no transfer).
+    await statements
+      .filter({ hasText: 'Hangzhou Lingbu Robotics' })
+      .getByText('¥200,000.00')
+      .first()
+      .waitFor();
+    await statements
       .filter({ hasText: 'Shanghai Jiading Auto Body Works' })
-      .getByText('¥125,000.00')
+      .getByText('¥375,000.00')
       .first()
       .waitFor();
     await screenshot(page, 'milestones-ledger');

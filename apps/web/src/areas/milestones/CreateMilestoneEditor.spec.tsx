@@ -34,9 +34,9 @@ const DRAFT: CreateValues = {
   scenarioId: 'scenario-1',
   name: 'Pilot acceptance',
   description: '',
-  windowStart: '2027-01-01',
-  windowEnd: '2027-03-31',
-  dueAt: '2027-04-15',
+  windowStart: '2030-01-01',
+  windowEnd: '2030-03-31',
+  dueAt: '2030-04-15',
   currency: 'CNY',
   rewardPoolYuan: 300_000,
   riskAmountYuan: 100_000,
@@ -75,11 +75,37 @@ describe('CreateMilestoneEditor', () => {
     expect(screen.getByTestId('split-total').textContent).toBe('100%');
   });
 
+  it('says the proposal binds nobody until every party accepts, and refuses a window that has begun', async () => {
+    const onCreate = await renderEditor({ ...DRAFT, windowStart: '2026-01-01', windowEnd: '2026-02-01' });
+    expect(screen.getByTestId('binds-nobody').textContent).toContain('bind nobody');
+    submit();
+    await screen.findByText(
+      'The window starts tomorrow at the earliest: terms written once results are known bind nobody',
+    );
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('starts a new form with a window that opens tomorrow', async () => {
+    await renderWithI18n(
+      <CreateMilestoneEditor
+        directory={directory}
+        draftKey="test.milestones.fresh"
+        saving={false}
+        onCreate={jest.fn()}
+        onCancel={() => undefined}
+      />,
+    );
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    expect(screen.getByLabelText<HTMLInputElement>('First day of the window').value).toBe(day);
+  });
+
   it('puts the browser’s refusals on their fields and sends nothing', async () => {
     const onCreate = await renderEditor({
       ...DRAFT,
       name: '',
-      windowEnd: '2026-12-31',
+      windowEnd: '2029-12-31',
       targets: [{ kpiKey: 'success_rate', comparator: 'GTE', value: 120 }],
       split: { 'org-a': 50, 'org-b': 40 },
     });
@@ -119,6 +145,9 @@ describe('CreateMilestoneEditor', () => {
         { organizationId: 'org-a', basisPoints: 5_000 },
         { organizationId: 'org-b', basisPoints: 5_000 },
       ],
+      // The scenario user, chosen for the reader as the API's default.
+      rewardFunderOrganizationId: 'org-a',
+      riskBeneficiaryOrganizationId: 'org-a',
     });
     await screen.findByText('riskAmountMinor cannot be negative');
     expect(screen.getByText('not a KPI of the scenario')).toBeTruthy();

@@ -11,6 +11,7 @@ import {
   formProblem,
   MAX_TARGETS,
   type CreateMilestoneInputValues,
+  type CreateValues,
   type FieldProblem,
 } from './createMilestone';
 import {
@@ -34,6 +35,8 @@ const KNOWN = [
   'riskAmountYuan',
   'targets',
   'split',
+  'rewardFunderOrganizationId',
+  'riskBeneficiaryOrganizationId',
 ];
 
 /** Problems on the same field read as one message each. */
@@ -56,6 +59,8 @@ export interface CreateMilestoneEditorProps {
   /** Sends the input; resolves to the API's refusal, or nothing once created. */
   onCreate: (input: CreateMilestoneInputValues) => Promise<ApiProblem | undefined>;
   onCancel: () => void;
+  /** Amending proposed terms: these values when there is no draft, the scenario fixed. */
+  amend?: { values: CreateValues; submitLabel: string };
 }
 
 /**
@@ -68,11 +73,17 @@ export function CreateMilestoneEditor({
   saving,
   onCreate,
   onCancel,
+  amend,
 }: CreateMilestoneEditorProps) {
   const { t } = useTranslation('milestones');
   // Untyped: problems name nested fields by path (['targets', 0, 'value']).
   const [form] = Form.useForm();
-  const initial = useMemo(() => fieldsFromValues(readDraft(draftKey)), [draftKey]);
+  const initial = useMemo(
+    () => fieldsFromValues(readDraft<CreateValues>(draftKey) ?? amend?.values),
+    // The values an amendment starts from are read once, as the terms were when it opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [draftKey],
+  );
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [unmatched, setUnmatched] = useState<string[]>([]);
 
@@ -109,13 +120,13 @@ export function CreateMilestoneEditor({
       }}
       style={{ maxWidth: 1080 }}
     >
-      <CreateMilestoneForm form={form} directory={directory} />
+      <CreateMilestoneForm form={form} directory={directory} amending={Boolean(amend)} />
       <Flex vertical gap={8} style={{ marginTop: 16 }}>
         <ApiErrorAlert problem={problem} />
         {unmatched.length > 0 ? <Alert type="error" title={unmatched.join(' ')} /> : null}
         <Flex gap={8}>
           <Button type="primary" htmlType="submit" loading={saving}>
-            {t('create.submit')}
+            {amend?.submitLabel ?? t('create.submit')}
           </Button>
           <Button onClick={onCancel}>{t('create.cancel')}</Button>
         </Flex>

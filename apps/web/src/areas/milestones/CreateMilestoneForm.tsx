@@ -1,4 +1,5 @@
 import {
+  Alert,
   Card,
   DatePicker,
   Flex,
@@ -10,8 +11,15 @@ import {
   type FormInstance,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CURRENCIES, yuanToMinor, type CreateValues, type TargetValues } from './createMilestone';
+import {
+  CURRENCIES,
+  localDayFromNow,
+  yuanToMinor,
+  type CreateValues,
+  type TargetValues,
+} from './createMilestone';
 import { SplitFields } from './SplitFields';
 import { TargetsFields } from './TargetsFields';
 import type { Directory } from './useDirectory';
@@ -31,6 +39,9 @@ export function valuesFromFields(fields: CreateFields): CreateValues {
   return values;
 }
 
+/** Without a draft the window opens tomorrow (it cannot open before every party accepts) for 30 days. */
+const DEFAULT_DAYS: Record<(typeof DAYS)[number], number> = { windowStart: 1, windowEnd: 30, dueAt: 37 };
+
 /** A draft (or nothing) as the form's starting values: one empty target, amounts in CNY. */
 export function fieldsFromValues(draft: Partial<CreateValues> | undefined): CreateFields {
   const fields: CreateFields = {
@@ -43,15 +54,37 @@ export function fieldsFromValues(draft: Partial<CreateValues> | undefined): Crea
     dueAt: null,
   };
   for (const key of DAYS) {
-    const day = draft?.[key];
+    const day = draft ? draft[key] : localDayFromNow(DEFAULT_DAYS[key]);
     fields[key] = day && dayjs(day).isValid() ? dayjs(day) : null;
   }
   return fields;
 }
 
-/** Scenario, name, window, amounts, targets and split; checks run when the page submits. */
-export function CreateMilestoneForm({ form, directory }: { form: FormInstance; directory: Directory }) {
+/**
+ * Scenario, name, window, amounts, who funds the reward and who receives the risk, targets and
+ * split; checks run when the page submits. An amendment keeps its scenario.
+ */
+export function CreateMilestoneForm({
+  form,
+  directory,
+  amending = false,
+}: {
+  form: FormInstance;
+  directory: Directory;
+  amending?: boolean;
+}) {
   const { t } = useTranslation('milestones');
+  const scenarioUser = directory.members.find((m) => m.partyRole === 'SCENARIO_USER')?.id;
+  // The API's default, shown as chosen once the members are known.
+  useEffect(() => {
+    if (!scenarioUser) return;
+    for (const name of ['rewardFunderOrganizationId', 'riskBeneficiaryOrganizationId'])
+      if (!form.getFieldValue(name)) form.setFieldValue(name, scenarioUser);
+  }, [form, scenarioUser]);
+  const parties = directory.members.map((m) => ({
+    value: m.id,
+    label: m.id === scenarioUser ? t('create.scenarioUserDefault', { name: m.name }) : m.name,
+  }));
   const scenarioId = Form.useWatch('scenarioId', form) as string | undefined;
   const currency = (Form.useWatch('currency', form) as string | undefined) ?? 'CNY';
   const reward = yuanToMinor(Form.useWatch('rewardPoolYuan', form) as number | null) ?? 0;
@@ -74,17 +107,36 @@ export function CreateMilestoneForm({ form, directory }: { form: FormInstance; d
       <InputNumber min={0} precision={2} step={1000} style={{ width: '100%' }} suffix={currency} />
     </Form.Item>
   );
+  const tomorrow = dayjs(localDayFromNow(1));
   const day = (name: (typeof DAYS)[number], label: string) => (
     <Form.Item name={name} label={label} required style={half}>
-      <DatePicker style={{ width: '100%' }} />
+      <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(tomorrow, 'day')} />
+    </Form.Item>
+  );
+  const party = (
+    name: 'rewardFunderOrganizationId' | 'riskBeneficiaryOrganizationId',
+    label: string,
+    help: string,
+  ) => (
+    <Form.Item name={name} label={label} required extra={help} style={half}>
+      <Select options={parties} loading={directory.fetching} />
     </Form.Item>
   );
 
   return (
     <Flex vertical gap={16}>
+      <Alert
+        type="info"
+        showIcon
+        title={amending ? t('create.amendBindsNobody') : t('create.bindsNobody')}
+        data-testid="binds-nobody"
+        // Information to read before proposing, not an interruption.
+        role="note"
+      />
       <Card title={t('create.basics')} size="small">
         <Form.Item name="scenarioId" label={t('milestone.scenario')} required>
           <Select
+            disabled={amending}
             placeholder={t('create.chooseScenario')}
             options={directory.scenarios.map((s) => ({ value: s.id, label: s.name }))}
             onChange={changeScenario}
@@ -111,6 +163,10 @@ export function CreateMilestoneForm({ form, directory }: { form: FormInstance; d
           </Form.Item>
           {amount('rewardPoolYuan', t('create.rewardPool', { unit }))}
           {amount('riskAmountYuan', t('create.riskAmount', { unit }))}
+        </Flex>
+        <Flex gap={16} wrap>
+          {party('rewardFunderOrganizationId', t('create.funder'), t('create.funderHint'))}
+          {party('riskBeneficiaryOrganizationId', t('create.beneficiary'), t('create.beneficiaryHint'))}
         </Flex>
       </Card>
       <Card title={t('milestone.targets')} size="small">

@@ -6,9 +6,9 @@ import { toApiProblem } from '../../api/errors';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { MilestonesMilestoneQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/i18n';
+import { summaryKind } from './agreement';
 import { explainCheck, formatKpiValue, metCount } from './evaluation';
 import { MilestonesEvaluateDocument } from './queries';
-import { FINAL_STATUSES } from './split';
 import { StateTag } from './tags';
 import type { Kpi } from './useDirectory';
 
@@ -34,6 +34,18 @@ export function EvaluationCard({
     formatKpiValue(value, unit, format);
   const hoursOf = (hours: number) => t('units.hours', { value: format.number(hours, 1) });
 
+  const kind = summaryKind(milestone.evaluation.summary);
+  // Proposed terms are not judged; a decision is taken once (reading ACHIEVED is not yet deciding it).
+  const judgeable = milestone.status !== 'PROPOSED' && !milestone.decidedAt && milestone.status !== 'WAIVED';
+  const summary =
+    milestone.status === 'PROPOSED'
+      ? t('evaluation.summary.PROPOSED')
+      : kind === 'frozen'
+        ? t('evaluation.summary.FROZEN')
+        : kind === 'pastDueWaiting'
+          ? t('evaluation.summary.PAST_DUE_WAITING', { ...counts, due: format.date(milestone.dueAt) })
+          : t(`evaluation.summary.${outcome as 'PENDING'}`, { ...counts, due: format.date(milestone.dueAt) });
+
   const run = async () => {
     const result = await evaluate({ id: milestone.id });
     if (!result.error) onEvaluated();
@@ -45,11 +57,7 @@ export function EvaluationCard({
       size="small"
       extra={
         <Tooltip title={t('evaluation.evaluateHint')}>
-          <Button
-            onClick={() => void run()}
-            loading={evaluation.fetching}
-            disabled={FINAL_STATUSES.includes(milestone.status)}
-          >
+          <Button onClick={() => void run()} loading={evaluation.fetching} disabled={!judgeable}>
             {t('evaluation.evaluate')}
           </Button>
         </Tooltip>
@@ -59,9 +67,17 @@ export function EvaluationCard({
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <StateTag kind="outcome" value={outcome} />
         <Typography.Text strong data-testid="evaluation-summary">
-          {t(`evaluation.summary.${outcome as 'PENDING'}`, { ...counts, due: format.date(milestone.dueAt) })}
+          {summary}
         </Typography.Text>
       </Flex>
+      {milestone.decidedAt && milestone.decisionSummary ? (
+        <Typography.Paragraph data-testid="decision-summary">
+          {t('evaluation.decision', { date: format.dateTime(milestone.decidedAt) })}
+          <Typography.Text code>{milestone.decisionSummary}</Typography.Text>
+        </Typography.Paragraph>
+      ) : kind === 'frozen' ? (
+        <Typography.Paragraph type="secondary">{milestone.evaluation.summary}</Typography.Paragraph>
+      ) : null}
       <List
         size="small"
         bordered

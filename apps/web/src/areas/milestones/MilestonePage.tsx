@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { PageLoading } from '../../components/PageLoading';
 import { useFormat } from '../../i18n/i18n';
 import { useConsortiumId } from '../../layout/consortium';
+import { AgreementCard } from './AgreementCard';
 import { EvaluationCard } from './EvaluationCard';
 import { LedgerEntriesTable } from './LedgerEntriesTable';
 import { ProposalsCard } from './ProposalsCard';
@@ -20,7 +21,7 @@ import { StateTag } from './tags';
 import { TargetsTable } from './TargetsTable';
 import { useDirectory } from './useDirectory';
 
-/** One milestone: targets, evaluation explained, split, proposals and its ledger entries. */
+/** One milestone: its terms as an agreement, targets, evaluation explained, split, proposals, ledger. */
 export function MilestonePage() {
   const { t } = useTranslation('milestones');
   const format = useFormat();
@@ -86,6 +87,7 @@ export function MilestonePage() {
             ) : null}
           </Descriptions>
         </Card>
+        <AgreementCard milestone={m} directory={directory} onChanged={refresh} />
         <Card title={t('milestone.targets')} size="small">
           <TargetsTable targets={m.targets} kpis={kpis} />
         </Card>
@@ -98,13 +100,16 @@ export function MilestonePage() {
           }}
         />
         <SplitCard milestone={m} members={directory.members} onChanged={refresh} />
-        <ProposalsCard
-          milestoneId={m.id}
-          proposals={m.proposals}
-          directory={directory}
-          decided={FINAL_STATUSES.includes(m.status)}
-          onChanged={refresh}
-        />
+        {m.status !== 'PROPOSED' ? (
+          <ProposalsCard
+            milestoneId={m.id}
+            proposals={m.proposals}
+            boundParties={m.parties.map((party) => party.organizationId)}
+            directory={directory}
+            decided={FINAL_STATUSES.includes(m.status)}
+            onChanged={refresh}
+          />
+        ) : null}
         <Card title={t('milestone.ledger')} size="small">
           <LedgerEntriesTable
             consortiumId={consortiumId}

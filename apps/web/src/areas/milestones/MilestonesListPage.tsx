@@ -1,4 +1,4 @@
-import { Form, Select, Table } from 'antd';
+import { Flex, Form, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,7 +12,7 @@ import { StateTag } from './tags';
 import { useDirectory } from './useDirectory';
 import { ListFooter } from '../../components/ListFooter';
 
-const STATUSES: MilestoneStatus[] = ['PLANNED', 'IN_PROGRESS', 'ACHIEVED', 'MISSED', 'WAIVED'];
+const STATUSES: MilestoneStatus[] = ['PROPOSED', 'COMMITTED', 'ACHIEVED', 'MISSED', 'WAIVED'];
 
 /** Milestones of the consortium by due date, filtered by state and scenario through the API. */
 export function MilestonesListPage() {
@@ -75,7 +75,18 @@ export function MilestonesListPage() {
           {
             title: t('list.status'),
             dataIndex: 'status',
-            render: (s: string) => <StateTag kind="status" value={s} />,
+            render: (s: string, m) => (
+              <Flex vertical gap={2} align="start">
+                <StateTag kind="status" value={s} />
+                {s === 'PROPOSED' && m.awaitingAcceptanceFrom.length > 0 ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('list.awaiting', {
+                      names: m.awaitingAcceptanceFrom.map((party) => party.name).join(t('separator')),
+                    })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            ),
           },
           {
             title: t('list.outcome'),

@@ -44,7 +44,7 @@ export function PortfolioArea() {
         ],
       }),
       outcomes: milestoneOutcomesChart(p.milestonesByStatus, {
-        status: (key) => t(`status.${key as 'PLANNED'}`),
+        status: (key) => t(`status.${key as 'PROPOSED'}`),
         columns: [t('portfolio.status'), t('portfolio.count')],
         series: t('portfolio.milestones'),
       }),

@@ -8,23 +8,28 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { MilestonesMilestoneQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/i18n';
 import { MilestonesApproveDocument } from './queries';
-import { TOTAL_BASIS_POINTS } from './split';
+import { BINDING_ROLES, TOTAL_BASIS_POINTS } from './split';
 import { StateTag } from './tags';
 import type { Directory } from './useDirectory';
 import { WaiverButton } from './WaiverButton';
 
 type Proposal = MilestonesMilestoneQuery['milestone']['proposals'][number];
 
-/** Changes after the window opened: who proposed what, which members approved, who still has to. */
+/**
+ * Changes of committed terms: who proposed what, which bound parties approved, who still has to
+ * (every party the current terms bind, and any the new split would).
+ */
 export function ProposalsCard({
   milestoneId,
   proposals,
+  boundParties,
   directory,
   decided,
   onChanged,
 }: {
   milestoneId: string;
   proposals: readonly Proposal[];
+  boundParties: readonly string[];
   directory: Directory;
   /** A decided milestone changes no more: its open proposals can no longer be approved. */
   decided: boolean;
@@ -35,7 +40,7 @@ export function ProposalsCard({
   const { message } = App.useApp();
   const session = useSession();
   const myOrganization = session.organization?.id;
-  const isAdmin = session.roles.includes('ORG_ADMIN');
+  const binds = session.roles.some((role) => BINDING_ROLES.includes(role));
   const [approval, approve] = useMutation(MilestonesApproveDocument);
   const partyRank = (id: string) => {
     const index = directory.members.findIndex((m) => m.id === id);
@@ -55,7 +60,11 @@ export function ProposalsCard({
   };
 
   // One open waiver at a time: the others approve it rather than propose it again.
-  const canWaive = isAdmin && !decided && !proposals.some((p) => p.kind === 'WAIVE' && p.status === 'OPEN');
+  const canWaive =
+    binds &&
+    Boolean(myOrganization && boundParties.includes(myOrganization)) &&
+    !decided &&
+    !proposals.some((p) => p.kind === 'WAIVE' && p.status === 'OPEN');
 
   return (
     <Card
@@ -107,7 +116,10 @@ export function ProposalsCard({
             title: t('proposals.approvals'),
             key: 'approvals',
             render: (_: unknown, p) => {
-              const waiting = directory.members.filter((m) => !p.approvedByOrganizationIds.includes(m.id));
+              const bound = new Set([...boundParties, ...(p.shares ?? []).map((s) => s.organizationId)]);
+              const waiting = directory.members.filter(
+                (m) => bound.has(m.id) && !p.approvedByOrganizationIds.includes(m.id),
+              );
               return (
                 <Flex vertical gap={4}>
                   <div>
@@ -132,7 +144,8 @@ export function ProposalsCard({
             width: 96,
             render: (_: unknown, p) =>
               p.status === 'OPEN' &&
-              isAdmin &&
+              !decided &&
+              binds &&
               myOrganization &&
               !p.approvedByOrganizationIds.includes(myOrganization) ? (
                 <Flex vertical gap={4}>

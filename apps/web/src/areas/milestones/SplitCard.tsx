@@ -25,8 +25,7 @@ export function SplitCard({ milestone, members, onChanged }: SplitCardProps) {
   const { t } = useTranslation('milestones');
   const { message } = App.useApp();
   const session = useSession();
-  const isAdmin = session.roles.includes('ORG_ADMIN');
-  const mode = splitMode(milestone.status, isAdmin);
+  const mode = splitMode(milestone.status, session.roles);
   const [updating, update] = useMutation(MilestonesUpdateSplitDocument);
   const [proposing, propose] = useMutation(MilestonesProposeDocument);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -34,11 +33,11 @@ export function SplitCard({ milestone, members, onChanged }: SplitCardProps) {
 
   const hint = FINAL_STATUSES.includes(milestone.status)
     ? t('split.finalHint')
-    : !isAdmin
+    : mode === 'readonly'
       ? t('split.readOnlyHint')
       : mode === 'direct'
-        ? t('split.plannedHint')
-        : t('split.startedHint');
+        ? t('split.proposedHint')
+        : t('split.committedHint');
 
   const submit = async (shares: BasisPointShare[], reason: string) => {
     setProblem(undefined);

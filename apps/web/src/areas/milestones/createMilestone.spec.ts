@@ -6,6 +6,7 @@ import {
   dayEnd,
   dayStart,
   formProblem,
+  localDayFromNow,
   targetProblems,
   targetValueToApi,
   windowProblems,
@@ -22,6 +23,9 @@ const MEMBERS = [
   { id: 'org-a', name: 'Jiading' },
   { id: 'org-b', name: 'Lingbu' },
 ];
+
+/** The day the tests pretend it is: the windows below start after it. */
+const TODAY = '2026-12-03';
 
 const VALID: CreateValues = {
   scenarioId: 'scenario-1',
@@ -86,9 +90,26 @@ describe('windowProblems', () => {
       ['windowEnd:required', 'dueAt:dueBeforeStart'],
     ],
     ['missing days', { windowStart: null, dueAt: undefined }, ['windowStart:required', 'dueAt:required']],
+    ['a window starting today', { windowStart: TODAY }, ['windowStart:startNotFuture']],
+    [
+      'a window that started last month',
+      { windowStart: '2026-11-01', windowEnd: '2026-11-30', dueAt: '2026-12-01' },
+      ['windowStart:startNotFuture'],
+    ],
+    ['a window starting tomorrow', { windowStart: '2026-12-04' }, []],
   ] as [string, Partial<CreateValues>, string[]][])('%s', (_, change, expected) => {
-    const found = windowProblems({ ...VALID, ...change }).map((p) => `${p.name.join('.')}:${p.key}`);
+    const found = windowProblems({ ...VALID, ...change }, TODAY).map((p) => `${p.name.join('.')}:${p.key}`);
     expect(found).toEqual(expected);
+  });
+});
+
+describe('localDayFromNow', () => {
+  it.each([
+    [0, '2026-12-03'],
+    [1, '2026-12-04'],
+    [29, '2027-01-01'],
+  ])('%p days after 3 December 2026 → %s', (days, expected) => {
+    expect(localDayFromNow(days, new Date(2026, 11, 3, 18, 30))).toBe(expected);
   });
 });
 
@@ -156,7 +177,7 @@ describe('createProblems', () => {
     ['a split of 90 %', { split: { 'org-a': 50, 'org-b': 40 } }, ['split:split']],
     ['no split at all', { split: {} }, ['split:split']],
   ] as [string, Partial<CreateValues>, string[]][])('%s', (_, change, expected) => {
-    const found = createProblems({ ...VALID, ...change }, KPIS, MEMBERS).map(
+    const found = createProblems({ ...VALID, ...change }, KPIS, MEMBERS, TODAY).map(
       (p) => `${p.name.join('.')}:${p.key}`,
     );
     expect(found).toEqual(expected);
@@ -186,6 +207,18 @@ describe('createInput', () => {
     });
   });
 
+  it('names the funder and the beneficiary when chosen (the API defaults to the scenario user)', () => {
+    const input = createInput(
+      { ...VALID, rewardFunderOrganizationId: 'org-b', riskBeneficiaryOrganizationId: 'org-a' },
+      KPIS,
+      MEMBERS,
+    );
+    expect(input).toMatchObject({
+      rewardFunderOrganizationId: 'org-b',
+      riskBeneficiaryOrganizationId: 'org-a',
+    });
+  });
+
   it('leaves out parties at 0 %', () => {
     const input = createInput({ ...VALID, split: { 'org-a': 100, 'org-b': 0 } }, KPIS, MEMBERS);
     expect(input.shares).toEqual([{ organizationId: 'org-a', basisPoints: 10_000 }]);
@@ -210,6 +243,18 @@ describe('formProblem', () => {
       split: 'basisPoints are whole numbers',
       'targets.0.kpiKey': 'not a KPI of the scenario',
       name: 'name must be 3 to 200 characters long',
+    });
+  });
+
+  it('reads an amendment’s `changes.` fields as the form’s', () => {
+    const problem: ApiProblem = {
+      code: 'BAD_USER_INPUT',
+      message: 'Invalid input',
+      fields: { 'changes.windowStart': 'The window cannot start in the past', 'changes.shares': 'no' },
+    };
+    expect(formProblem(problem).fields).toEqual({
+      windowStart: 'The window cannot start in the past',
+      split: 'no',
     });
   });
 });

@@ -33,6 +33,10 @@ export interface CreateValues {
   targets?: TargetValues[];
   /** Percent per member organisation id. */
   split?: Record<string, number | null>;
+  /** Pays the reward pool if achieved; the API defaults to the scenario user. */
+  rewardFunderOrganizationId?: string | null;
+  /** Is paid the risk if missed; the API defaults to the scenario user. */
+  riskBeneficiaryOrganizationId?: string | null;
 }
 
 export interface KpiOption {
@@ -45,6 +49,7 @@ export type ProblemKey =
   | 'required'
   | 'nameLength'
   | 'descriptionLength'
+  | 'startNotFuture'
   | 'endBeforeStart'
   | 'dueBeforeEnd'
   | 'dueBeforeStart'
@@ -102,10 +107,20 @@ export function splitRows(
   return members.map((m) => ({ organizationId: m.id, name: m.name, percent: split?.[m.id] ?? null }));
 }
 
-/** The window runs from its first to its last day; the due date comes no earlier than the last. */
-export function windowProblems(values: CreateValues): FieldProblem[] {
+/** A calendar day as `YYYY-MM-DD` in the browser's zone, `days` after today. */
+export function localDayFromNow(days: number, now: Date = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The window runs from its first to its last day; the due date comes no earlier than the last.
+ * It starts tomorrow at the earliest: terms written once results are known bind nobody.
+ */
+export function windowProblems(values: CreateValues, today: string = localDayFromNow(0)): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!values.windowStart) problems.push({ name: ['windowStart'], key: 'required' });
+  else if (values.windowStart <= today) problems.push({ name: ['windowStart'], key: 'startNotFuture' });
   if (!values.windowEnd) problems.push({ name: ['windowEnd'], key: 'required' });
   else if (values.windowStart && values.windowEnd < values.windowStart)
     problems.push({ name: ['windowEnd'], key: 'endBeforeStart' });
@@ -153,6 +168,7 @@ export function createProblems(
   values: CreateValues,
   kpis: readonly KpiOption[],
   members: readonly { id: string; name: string }[],
+  today: string = localDayFromNow(0),
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!values.scenarioId) problems.push({ name: ['scenarioId'], key: 'required' });
@@ -161,7 +177,7 @@ export function createProblems(
   else if (name.length < 3 || name.length > 200) problems.push({ name: ['name'], key: 'nameLength' });
   if ((values.description ?? '').length > 5000)
     problems.push({ name: ['description'], key: 'descriptionLength' });
-  problems.push(...windowProblems(values));
+  problems.push(...windowProblems(values, today));
   for (const field of ['rewardPoolYuan', 'riskAmountYuan'] as const) {
     const yuan = values[field];
     if (yuan === null || yuan === undefined) problems.push({ name: [field], key: 'required' });
@@ -185,6 +201,8 @@ export interface CreateMilestoneInputValues {
   riskAmountMinor: number;
   targets: { kpiKey: string; comparator: Comparator; value: number; minOperatingHours: number | null }[];
   shares: BasisPointShare[];
+  rewardFunderOrganizationId?: string;
+  riskBeneficiaryOrganizationId?: string;
 }
 
 /** The API's input from values that `createProblems` accepted. */
@@ -211,6 +229,13 @@ export function createInput(
       minOperatingHours: target.minOperatingHours ?? null,
     })),
     shares: sharesFromRows(splitRows(members, values.split)),
+    // Left out, the API names the consortium's scenario user.
+    ...(values.rewardFunderOrganizationId
+      ? { rewardFunderOrganizationId: values.rewardFunderOrganizationId }
+      : {}),
+    ...(values.riskBeneficiaryOrganizationId
+      ? { riskBeneficiaryOrganizationId: values.riskBeneficiaryOrganizationId }
+      : {}),
   };
 }
 
@@ -221,10 +246,14 @@ const FORM_FIELD: Record<string, string> = {
   shares: 'split',
 };
 
-/** The API's field problems under the form's own field names (`shares.2.basisPoints` → `split`). */
+/**
+ * The API's field problems under the form's own field names (`shares.2.basisPoints` → `split`);
+ * an amendment's problems name `changes.…`.
+ */
 export function formProblem(problem: ApiProblem): ApiProblem {
   const fields: Record<string, string> = {};
-  for (const [path, message] of Object.entries(problem.fields)) {
+  for (const [fullPath, message] of Object.entries(problem.fields)) {
+    const path = fullPath.replace(/^changes\./, '');
     const [top = path, ...rest] = path.split('.');
     const renamed = FORM_FIELD[top];
     const key = renamed ? (renamed === 'split' ? 'split' : [renamed, ...rest].join('.')) : path;

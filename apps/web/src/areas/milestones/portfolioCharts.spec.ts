@@ -48,7 +48,8 @@ describe('milestoneOutcomesChart', () => {
     const spec = milestoneOutcomesChart(
       [
         { key: 'MISSED', count: 1 },
-        { key: 'PLANNED', count: 2 },
+        { key: 'COMMITTED', count: 4 },
+        { key: 'PROPOSED', count: 2 },
         { key: 'ACHIEVED', count: 3 },
       ],
       { status: upper, columns: ['status', 'count'], series: 'milestones' },
@@ -57,13 +58,16 @@ describe('milestoneOutcomesChart', () => {
       spec.option as { series: { data: { name: string; value: number; itemStyle?: { color: string } }[] }[] }
     ).series[0]!.data;
     expect(data.map((d) => [d.name, d.value])).toEqual([
-      ['planned', 2],
+      ['proposed', 2],
+      ['committed', 4],
       ['achieved', 3],
       ['missed', 1],
     ]);
-    expect(data[1]!.itemStyle?.color).toBe('#52c41a');
+    expect(data[1]!.itemStyle?.color).toBe('#1677ff');
+    expect(data[2]!.itemStyle?.color).toBe('#52c41a');
     expect(spec.table.rows).toEqual([
-      ['planned', 2],
+      ['proposed', 2],
+      ['committed', 4],
       ['achieved', 3],
       ['missed', 1],
     ]);
@@ -71,7 +75,7 @@ describe('milestoneOutcomesChart', () => {
 
   it('is empty when every count is zero', () => {
     expect(
-      milestoneOutcomesChart([{ key: 'PLANNED', count: 0 }], {
+      milestoneOutcomesChart([{ key: 'PROPOSED', count: 0 }], {
         status: upper,
         columns: ['a', 'b'],
         series: 'm',

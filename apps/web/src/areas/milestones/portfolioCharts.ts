@@ -16,10 +16,10 @@ export interface ChartSpec {
   empty: boolean;
 }
 
-const STATUS_ORDER = ['PLANNED', 'IN_PROGRESS', 'ACHIEVED', 'MISSED', 'WAIVED'];
+const STATUS_ORDER = ['PROPOSED', 'COMMITTED', 'ACHIEVED', 'MISSED', 'WAIVED'];
 const STATUS_COLOR: Record<string, string> = {
-  PLANNED: '#bfbfbf',
-  IN_PROGRESS: '#1677ff',
+  PROPOSED: '#bfbfbf',
+  COMMITTED: '#1677ff',
   ACHIEVED: '#52c41a',
   MISSED: '#ff4d4f',
   WAIVED: '#faad14',

@@ -64,6 +64,10 @@ export const MilestonesListDocument = graphql(`
         evaluation {
           outcome
         }
+        awaitingAcceptanceFrom {
+          id
+          name
+        }
       }
     }
   }
@@ -85,6 +89,26 @@ export const MilestonesMilestoneDocument = graphql(`
       dueAt
       decidedAt
       achievedByReportId
+      termsHash
+      termsVersion
+      committedAt
+      committedTermsHash
+      decisionSummary
+      proposedByOrganizationId
+      rewardFunderOrganizationId
+      riskBeneficiaryOrganizationId
+      parties {
+        organizationId
+        name
+        basisPoints
+        fundsReward
+        receivesRisk
+        acceptedAt
+      }
+      awaitingAcceptanceFrom {
+        id
+        name
+      }
       targets {
         kpiKey
         comparator
@@ -104,7 +128,6 @@ export const MilestonesMilestoneDocument = graphql(`
           minOperatingHours
           met
           reportIds
-
         }
       }
       shares {
@@ -134,6 +157,7 @@ export const MilestonesEvaluateDocument = graphql(`
       id
       status
       decidedAt
+      decisionSummary
       achievedByReportId
       evaluation {
         outcome
@@ -147,6 +171,8 @@ export const MilestonesUpdateSplitDocument = graphql(`
   mutation MilestonesUpdateSplit($milestoneId: UUID!, $shares: [BasisPointShareInput!]!) {
     updateMilestoneSplit(milestoneId: $milestoneId, shares: $shares) {
       id
+      termsHash
+      termsVersion
       shares {
         organizationId
         basisPoints
@@ -179,9 +205,49 @@ export const MilestonesApproveDocument = graphql(`
   }
 `);
 
+export const MilestonesAcceptTermsDocument = graphql(`
+  mutation MilestonesAcceptTerms($milestoneId: UUID!, $termsHash: String!) {
+    acceptMilestoneTerms(milestoneId: $milestoneId, termsHash: $termsHash) {
+      id
+      status
+      committedAt
+      awaitingAcceptanceFrom {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const MilestonesAmendTermsDocument = graphql(`
+  mutation MilestonesAmendTerms(
+    $milestoneId: UUID!
+    $baseTermsHash: String!
+    $changes: MilestoneTermsChangeInput!
+  ) {
+    amendMilestoneTerms(milestoneId: $milestoneId, baseTermsHash: $baseTermsHash, changes: $changes) {
+      id
+      termsHash
+      termsVersion
+    }
+  }
+`);
+
 export const MilestonesLedgerEntriesDocument = graphql(`
-  query MilestonesLedgerEntries($consortiumId: UUID!, $milestoneId: UUID, $first: Int!, $after: String) {
-    ledgerEntries(consortiumId: $consortiumId, milestoneId: $milestoneId, first: $first, after: $after) {
+  query MilestonesLedgerEntries(
+    $consortiumId: UUID!
+    $milestoneId: UUID
+    $settled: Boolean
+    $first: Int!
+    $after: String
+  ) {
+    ledgerEntries(
+      consortiumId: $consortiumId
+      milestoneId: $milestoneId
+      settled: $settled
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -191,25 +257,51 @@ export const MilestonesLedgerEntriesDocument = graphql(`
         id
         milestoneId
         organizationId
+        payerOrganizationId
+        payeeOrganizationId
         kind
         basisPoints
         amountMinor
         currency
         createdAt
+        settledAt
+        settlementReference
       }
     }
   }
 `);
 
-export const MilestonesLedgerTotalsDocument = graphql(`
-  query MilestonesLedgerTotals($consortiumId: UUID!) {
-    ledgerTotals(consortiumId: $consortiumId) {
+export const MilestonesConfirmSettlementDocument = graphql(`
+  mutation MilestonesConfirmSettlement($entryId: UUID!, $reference: String!) {
+    confirmLedgerSettlement(entryId: $entryId, reference: $reference) {
+      id
+      settledAt
+      settlementReference
+    }
+  }
+`);
+
+export const MilestonesLedgerStatementsDocument = graphql(`
+  query MilestonesLedgerStatements($consortiumId: UUID!) {
+    ledgerStatements(consortiumId: $consortiumId) {
       organizationId
+      name
       currency
-      entries
-      rewardMinor
-      riskMinor
-      netMinor
+      owedMinor
+      receivableMinor
+      paidMinor
+      receivedMinor
+      netOpenMinor
+    }
+  }
+`);
+
+export const MilestonesLedgerExportDocument = graphql(`
+  query MilestonesLedgerExport($consortiumId: UUID!) {
+    ledgerExport(consortiumId: $consortiumId) {
+      filename
+      contentType
+      contentBase64
     }
   }
 `);

@@ -86,12 +86,16 @@ describe('rows and shares', () => {
 
 describe('splitMode', () => {
   it.each([
-    ['PLANNED', true, 'direct'],
-    ['IN_PROGRESS', true, 'propose'],
-    ['ACHIEVED', true, 'readonly'],
-    ['WAIVED', true, 'readonly'],
-    ['PLANNED', false, 'readonly'],
-  ])('%s, admin %p: %s', (status, admin, expected) => {
-    expect(splitMode(status, admin)).toBe(expected);
+    ['PROPOSED', ['ORG_ADMIN'], 'direct'],
+    ['PROPOSED', ['SIGNATORY'], 'readonly'],
+    ['PROPOSED', ['ENGINEER'], 'readonly'],
+    ['COMMITTED', ['ORG_ADMIN'], 'propose'],
+    ['COMMITTED', ['SIGNATORY'], 'propose'],
+    ['COMMITTED', ['ENGINEER'], 'readonly'],
+    ['ACHIEVED', ['ORG_ADMIN'], 'readonly'],
+    ['MISSED', ['SIGNATORY'], 'readonly'],
+    ['WAIVED', ['ORG_ADMIN'], 'readonly'],
+  ])('%s, roles %p: %s', (status, roles, expected) => {
+    expect(splitMode(status, roles)).toBe(expected);
   });
 });

@@ -83,8 +83,15 @@ export type SplitMode = 'direct' | 'propose' | 'readonly';
 
 export const FINAL_STATUSES: readonly string[] = ['ACHIEVED', 'MISSED', 'WAIVED'];
 
-/** Before the window an admin saves the split; after it the change is proposed for consensus. */
-export function splitMode(status: string, isAdmin: boolean): SplitMode {
-  if (!isAdmin || FINAL_STATUSES.includes(status)) return 'readonly';
-  return status === 'PLANNED' ? 'direct' : 'propose';
+/** Who may bind an organisation to terms or to a change of them. */
+export const BINDING_ROLES: readonly string[] = ['ORG_ADMIN', 'SIGNATORY'];
+
+/**
+ * Proposed terms: a member admin amends the split directly (every acceptance is void). Committed
+ * terms: an admin or signatory proposes the change, which every bound party approves. Decided: none.
+ */
+export function splitMode(status: string, roles: readonly string[]): SplitMode {
+  if (FINAL_STATUSES.includes(status)) return 'readonly';
+  if (status === 'PROPOSED') return roles.includes('ORG_ADMIN') ? 'direct' : 'readonly';
+  return roles.some((role) => BINDING_ROLES.includes(role)) ? 'propose' : 'readonly';
 }

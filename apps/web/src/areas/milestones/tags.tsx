@@ -2,8 +2,8 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 const STATUS_COLOR: Record<string, string> = {
-  PLANNED: 'default',
-  IN_PROGRESS: 'processing',
+  PROPOSED: 'gold',
+  COMMITTED: 'processing',
   PENDING: 'processing',
   ACHIEVED: 'success',
   MISSED: 'error',
@@ -23,5 +23,5 @@ type TagKind = 'status' | 'outcome' | 'reportStatus' | 'proposalStatus' | 'ledge
 /** A state from the API as a coloured tag, in the reader's language. */
 export function StateTag({ kind, value }: { kind: TagKind; value: string }) {
   const { t } = useTranslation('milestones');
-  return <Tag color={STATUS_COLOR[value] ?? 'default'}>{t(`${kind}.${value}` as 'status.PLANNED')}</Tag>;
+  return <Tag color={STATUS_COLOR[value] ?? 'default'}>{t(`${kind}.${value}` as 'status.PROPOSED')}</Tag>;
 }

@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../i18n/i18n';
 import { MyInvitations } from '../consortium/MyInvitations';
-import { atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
+import { acceptsMilestoneTerms, atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
 import { MyWorkDocument, OPEN_STATUSES } from './my-work.query';
 import { MUTED_BADGE } from '../../theme';
 
@@ -48,9 +48,9 @@ export function MyWorkPage() {
   const obligations = (data?.active.nodes ?? []).flatMap((contract) =>
     obligationsDue(contract.obligations).map((obligation) => ({ contract, obligation })),
   );
-  const milestones = [...(data?.inProgress.nodes ?? []), ...(data?.planned.nodes ?? [])].filter((m) =>
-    atRisk(m, now),
-  );
+  const milestones = (data?.committed.nodes ?? []).filter((m) => atRisk(m, now));
+  // The API lists proposals binding my organisation; only an admin or signatory can accept them.
+  const toAccept = acceptsMilestoneTerms(session.roles) ? (data?.awaitingAcceptance.nodes ?? []) : [];
 
   return (
     <Page title={t('title')}>
@@ -139,6 +139,22 @@ export function MyWorkPage() {
                   <Typography.Text type="secondary">
                     {t('due', { date: format.date(obligation.dueAt) })}
                   </Typography.Text>
+                </Space>
+              ),
+            }))}
+          />
+        </Section>
+        <Section title={t('sections.milestoneTerms')} count={toAccept.length} loading={fetching && !data}>
+          <Items
+            empty={t('empty.milestoneTerms')}
+            items={toAccept.map((milestone) => ({
+              key: milestone.id,
+              to: `/c/${milestone.consortiumId}/milestones/${milestone.id}`,
+              title: milestone.name,
+              extra: (
+                <Space size={4} wrap>
+                  <Tag color="gold">{t('termsVersion', { n: milestone.termsVersion })}</Tag>
+                  <Typography.Text type="secondary">{t('acceptTerms')}</Typography.Text>
                 </Space>
               ),
             }))}

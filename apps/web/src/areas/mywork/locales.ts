@@ -11,6 +11,7 @@ export const myworkLocales = {
       contractsToSign: '待我方签署的合同',
       obligations: '待履行的合同义务',
       milestones: '有风险的里程碑',
+      milestoneTerms: '待我方确认的里程碑条款',
     },
     empty: {
       tickets: '没有分派给您的未关闭工单',
@@ -19,6 +20,7 @@ export const myworkLocales = {
       contractsToSign: '没有待签署的合同',
       obligations: '没有待履行的义务',
       milestones: '没有有风险的里程碑',
+      milestoneTerms: '没有待确认的里程碑条款',
     },
     assignedToMe: '分派给我',
     assignedToOrganization: '分派给本机构',
@@ -32,6 +34,8 @@ export const myworkLocales = {
       REPORT_PUBLICATIONS: '报告发表成果',
     },
     targetsMet: '已满足 {{met}}/{{total}} 项目标',
+    termsVersion: '第 {{n}} 版条款',
+    acceptTerms: '请以机构管理员或签署人身份阅读并确认',
     noOrganization: '您的账号不属于任何机构，因此没有分派给机构的事项。',
   },
   en: {
@@ -45,6 +49,7 @@ export const myworkLocales = {
       contractsToSign: 'Contracts awaiting our signature',
       obligations: 'Obligations due',
       milestones: 'Milestones at risk',
+      milestoneTerms: 'Milestone terms awaiting our acceptance',
     },
     empty: {
       tickets: 'No open tickets assigned to you',
@@ -53,6 +58,7 @@ export const myworkLocales = {
       contractsToSign: 'No contracts to sign',
       obligations: 'No obligations due',
       milestones: 'No milestones at risk',
+      milestoneTerms: 'No milestone terms to accept',
     },
     assignedToMe: 'Assigned to me',
     assignedToOrganization: 'Assigned to my organisation',
@@ -66,6 +72,8 @@ export const myworkLocales = {
       REPORT_PUBLICATIONS: 'Report publications',
     },
     targetsMet: '{{met}} of {{total}} targets met',
+    termsVersion: 'Terms version {{n}}',
+    acceptTerms: 'Read and accept them as an admin or signatory',
     noOrganization: 'Your account belongs to no organisation, so nothing is assigned to one.',
   },
 } as const;

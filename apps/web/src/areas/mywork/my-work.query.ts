@@ -67,14 +67,16 @@ export const MyWorkDocument = graphql(`
         }
       }
     }
-    inProgress: milestones(first: 20, status: COMMITTED) {
+    committed: milestones(first: 20, status: COMMITTED) {
       nodes {
         ...MyWorkMilestone
       }
     }
-    planned: milestones(first: 20, awaitingMyAcceptance: true) {
+    awaitingAcceptance: milestones(first: 20, awaitingMyAcceptance: true) {
+      totalCount
       nodes {
         ...MyWorkMilestone
+        termsVersion
       }
     }
   }

@@ -1,4 +1,4 @@
-import { atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
+import { acceptsMilestoneTerms, atRisk, awaitsEdit, awaitsSignature, obligationsDue } from './my-work';
 
 const ORG = 'org-1';
 const contract = (status: string, signed = false) => ({
@@ -44,13 +44,25 @@ describe('awaitsSignature', () => {
 describe('atRisk', () => {
   const now = new Date('2026-11-26T00:00:00Z');
   it.each([
-    ['due in 10 days, pending', 'IN_PROGRESS', '2026-12-06T00:00:00Z', 'PENDING', true],
-    ['past due, missed so far', 'PLANNED', '2026-11-01T00:00:00Z', 'MISSED', true],
-    ['due in 60 days', 'IN_PROGRESS', '2027-01-25T00:00:00Z', 'PENDING', false],
-    ['achieved by evaluation', 'IN_PROGRESS', '2026-12-01T00:00:00Z', 'ACHIEVED', false],
-    ['already decided', 'MISSED', '2026-11-01T00:00:00Z', 'MISSED', false],
+    ['due in 10 days, pending', 'COMMITTED', '2026-12-06T00:00:00Z', 'PENDING', true],
+    ['past due, waiting for a verification', 'COMMITTED', '2026-11-01T00:00:00Z', 'PENDING', true],
+    ['due in 60 days', 'COMMITTED', '2027-01-25T00:00:00Z', 'PENDING', false],
+    ['achieved by evaluation', 'COMMITTED', '2026-12-01T00:00:00Z', 'ACHIEVED', false],
+    ['missed (as read past due)', 'MISSED', '2026-11-01T00:00:00Z', 'MISSED', false],
+    ['terms only proposed', 'PROPOSED', '2026-12-06T00:00:00Z', 'PENDING', false],
   ])('%s → %s', (_case, status, dueAt, outcome, expected) => {
     expect(atRisk({ status, dueAt, evaluation: { outcome } }, now)).toBe(expected);
+  });
+});
+
+describe('acceptsMilestoneTerms', () => {
+  it.each([
+    [['ORG_ADMIN'], true],
+    [['SIGNATORY', 'LEGAL'], true],
+    [['ENGINEER', 'LEGAL'], false],
+    [[], false],
+  ])('%p → %s', (roles, expected) => {
+    expect(acceptsMilestoneTerms(roles)).toBe(expected);
   });
 });
 

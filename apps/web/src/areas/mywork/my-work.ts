@@ -35,14 +35,19 @@ export interface MilestoneForWork {
 const RISK_WINDOW_DAYS = 30;
 
 /**
- * A milestone is at risk when it is still open (planned or in progress), its evaluation does not
+ * A milestone is at risk when its terms are committed and not yet decided, its evaluation does not
  * say it is achieved, and it is due within 30 days or already past due.
  */
 export function atRisk(milestone: MilestoneForWork, now: Date): boolean {
-  if (milestone.status !== 'PLANNED' && milestone.status !== 'IN_PROGRESS') return false;
+  if (milestone.status !== 'COMMITTED') return false;
   if (milestone.evaluation.outcome === 'ACHIEVED') return false;
   const due = new Date(milestone.dueAt).getTime();
   return due - now.getTime() <= RISK_WINDOW_DAYS * 86_400_000;
+}
+
+/** Proposed milestone terms wait for my acceptance if I may bind my organisation to them. */
+export function acceptsMilestoneTerms(roles: readonly string[]): boolean {
+  return roles.includes('ORG_ADMIN') || roles.includes('SIGNATORY');
 }
 
 export interface ObligationForWork {
