@@ -148,9 +148,17 @@ export function AgreementCard({
           <div data-testid="must-act">
             <Typography.Text strong>{t('agreement.mustAct')}</Typography.Text>
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-              {milestone.awaitingAcceptanceFrom.map((party) => (
-                <li key={party.id}>{t('agreement.mustActParty', { name: party.name })}</li>
-              ))}
+              {milestone.awaitingAcceptanceFrom.map((party) => {
+                const people = milestone.parties.find((p) => p.organizationId === party.id)?.people ?? [];
+                return (
+                  <li key={party.id}>
+                    {t('agreement.mustActParty', { name: party.name })}
+                    {people.length > 0
+                      ? t('agreement.mustActPeople', { people: people.join(t('separator')) })
+                      : null}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ) : null}

@@ -133,6 +133,7 @@ export const milestonesLocales = {
       notYet: '尚未确认',
       mustAct: '下一步须由以下单位处理：',
       mustActParty: '{{name}} 的机构管理员或签署人确认条款',
+      mustActPeople: '（可由 {{people}} 确认）',
       acceptHint:
         '确认即代表 {{organization}} 接受第 {{n}} 版条款（指纹 {{hash}}）；条款如再修改，本次确认失效。',
       accept: '确认第 {{n}} 版条款',
@@ -519,6 +520,7 @@ export const milestonesLocales = {
       notYet: 'Not yet',
       mustAct: 'Who must act next:',
       mustActParty: 'an admin or signatory of {{name}} accepts the terms',
+      mustActPeople: ' ({{people}} may accept)',
       acceptHint:
         'Accepting binds {{organization}} to version {{n}} of the terms (hash {{hash}}); if they change again, this acceptance is void.',
       accept: 'Accept version {{n}} of the terms',

@@ -104,6 +104,7 @@ export const MilestonesMilestoneDocument = graphql(`
         fundsReward
         receivesRisk
         acceptedAt
+        people
       }
       awaitingAcceptanceFrom {
         id
