@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearDraft, readDraft, writeDraft } from '../../components/draft';
 import type { Clause, Content } from './clause-editing';
 
@@ -19,17 +19,20 @@ function read(contractId: string): EditorDraft | null {
 
 /**
  * The editor's draft, kept in sessionStorage so a reload or a failed save loses nothing;
- * `restored` says it came back from storage rather than from the latest version.
+ * `restored` says it came back from storage rather than from the latest version. After a
+ * successful save `clear` forgets it for good: nothing is written again while the page closes,
+ * so reopening the editor starts from the latest version, not from the one just replaced.
  */
 export function useEditorDraft(contractId: string) {
   const [draft, setDraft] = useState<EditorDraft | null>(() => read(contractId));
   const [restored] = useState(() => read(contractId) !== null);
+  const saved = useRef(false);
   useEffect(() => {
-    if (draft) writeDraft(key(contractId), draft);
+    if (draft && !saved.current) writeDraft(key(contractId), draft);
   }, [contractId, draft]);
   const clear = useCallback(() => {
+    saved.current = true;
     clearDraft(key(contractId));
-    setDraft(null);
   }, [contractId]);
   return { draft, setDraft, restored, clear };
 }
