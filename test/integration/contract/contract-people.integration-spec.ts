@@ -32,6 +32,7 @@ const INSTITUTE = 'Beijing Institute for Embodied Intelligence';
 describe('the people on a contract', () => {
   let t: TestApp;
   let contractId: string;
+  let requestId: string;
 
   const gql = async <T>(
     email: string,
@@ -101,6 +102,7 @@ describe('the people on a contract', () => {
       },
     );
     contractId = reviewDataAccessRequest.contractId;
+    requestId = submitDataAccessRequest.id;
   });
 
   afterAll(async () => {
@@ -161,6 +163,20 @@ describe('the people on a contract', () => {
     expect(provider.signatures.map((s) => brief(s.signedBy)).sort()).toEqual([
       ['Li Wei', JIADING, 'ORG_ADMIN|SIGNATORY', LI_WEI],
       ['Wu Gang', INSTITUTE, 'SIGNATORY', null],
+    ]);
+  });
+
+  it('names the steward who decided each dataset of the request, with the e-mail only for their own people', async () => {
+    const DECIDED = `query D($id: UUID!) { dataAccessRequest(id: $id) {
+      items { decision decidedBy { name organizationName roles email } } } }`;
+    type Decided = { dataAccessRequest: { items: { decision: string; decidedBy: Person | null }[] } };
+    const requester = await gql<Decided>(SUN_LI, DECIDED, { id: requestId });
+    expect(requester.dataAccessRequest.items.map((i) => brief(i.decidedBy))).toEqual([
+      ['Wang Fang', JIADING, 'DATA_STEWARD|LEGAL', null],
+    ]);
+    const provider = await gql<Decided>(LI_WEI, DECIDED, { id: requestId });
+    expect(provider.dataAccessRequest.items.map((i) => brief(i.decidedBy))).toEqual([
+      ['Wang Fang', JIADING, 'DATA_STEWARD|LEGAL', WANG_FANG],
     ]);
   });
 
