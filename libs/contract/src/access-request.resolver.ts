@@ -20,6 +20,7 @@ import {
 import { Dataset, DatasetService, matchPurpose } from '@tetrad/dataset';
 import { AccessRequestService } from './access-request.service';
 import { DataAccessRequestStatus } from './contract-enums';
+import { ContractPeopleService, withParties } from './contract-people.service';
 import { ACCESS_REQUEST_ITEMS } from './contract.loaders';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import {
@@ -28,6 +29,7 @@ import {
   SubmitDataAccessRequestInput,
 } from './dto/access-request.inputs';
 import { PurposeMatchArgs } from './dto/contract.inputs';
+import { ContractPersonType } from './dto/contract.types';
 
 @ObjectType()
 export class DataAccessRequestConnection extends Connection(DataAccessRequest) {}
@@ -122,7 +124,12 @@ export class AccessRequestResolver {
     @Parent() request: DataAccessRequest,
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<DataAccessRequestItem[]> {
-    return loaders.get(ACCESS_REQUEST_ITEMS).load(request.id);
+    return loaders
+      .get(ACCESS_REQUEST_ITEMS)
+      .load(request.id)
+      .then((items) =>
+        withParties(items, [request.requesterOrganizationId, ...request.providerOrganizationIds]),
+      );
   }
 
   @ResolveField(() => Boolean, { description: 'Undecided past its review due date.' })
@@ -136,7 +143,23 @@ export class AccessRequestResolver {
 
 @Resolver(() => DataAccessRequestItem)
 export class AccessRequestItemResolver {
-  constructor(private readonly datasets: DatasetService) {}
+  constructor(
+    private readonly datasets: DatasetService,
+    private readonly people: ContractPeopleService,
+  ) {}
+
+  @ResolveField(() => ContractPersonType, {
+    nullable: true,
+    description:
+      "The steward who decided on this dataset; shown to the requester's and the providers' people only (null for anyone else).",
+  })
+  decidedBy(
+    @CurrentCaller() caller: Caller,
+    @Parent() item: DataAccessRequestItem,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractPersonType | null> {
+    return this.people.person(caller, item, item.reviewedByUserId, loaders);
+  }
 
   @ResolveField(() => Dataset, { nullable: true, description: 'Null if you can no longer see it.' })
   dataset(@CurrentCaller() caller: Caller, @Parent() item: DataAccessRequestItem): Promise<Dataset | null> {

@@ -18,7 +18,14 @@ import {
   DataSharingContract,
 } from './contract.entity';
 import { ContractLoaders } from './contract.loaders';
-import { ContractObligationResolver, ContractResolver, DataAccessResolver } from './contract.resolver';
+import {
+  ContractObligationResolver,
+  ContractResolver,
+  ContractSignatureResolver,
+  ContractVersionResolver,
+  DataAccessResolver,
+} from './contract.resolver';
+import { ContractPeopleService } from './contract-people.service';
 import { contractRules } from './contract.rules';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import { DataAccessService } from './data-access.service';
@@ -54,6 +61,9 @@ import { MatcherOverrideService } from './matcher-override.service';
     AccessRequestItemResolver,
     ContractResolver,
     ContractObligationResolver,
+    ContractVersionResolver,
+    ContractSignatureResolver,
+    ContractPeopleService,
     DataAccessResolver,
     DatasetContractsResolver,
   ],

@@ -29,6 +29,7 @@ import {
 import { ContractStatus } from './contract-enums';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractNextActionsService } from './contract-next-actions.service';
+import { ContractPeopleService, withParties, withParty } from './contract-people.service';
 import { ContractQueryService } from './contract-query.service';
 import {
   ContractObligation,
@@ -52,6 +53,7 @@ import {
   ContractComparison,
   ContractNextActionType,
   ContractPartyType,
+  ContractPersonType,
   DatasetAccessGrant,
   MatcherOverrideType,
 } from './dto/contract.types';
@@ -235,7 +237,9 @@ export class ContractResolver {
     @CurrentCaller() caller: Caller,
     @Parent() contract: DataSharingContract,
   ): Promise<ContractVersion[]> {
-    return this.query.versionsOf(caller, contract.id);
+    return this.query
+      .versionsOf(caller, contract.id)
+      .then((versions) => withParties(versions, contract.partyOrganizationIds));
   }
 
   @ResolveField(() => ContractVersion, { description: 'A version by number (default: the latest).' })
@@ -243,7 +247,9 @@ export class ContractResolver {
     @Parent() contract: DataSharingContract,
     @Args('number', { type: () => Int, nullable: true }) number?: number,
   ): Promise<ContractVersion> {
-    return this.drafting.version(contract, number ?? contract.currentVersion);
+    return this.drafting
+      .version(contract, number ?? contract.currentVersion)
+      .then((version) => withParty(version, contract.partyOrganizationIds));
   }
 
   @ResolveField(() => [ContractSignature], { description: 'Every signature, voided ones included.' })
@@ -251,7 +257,10 @@ export class ContractResolver {
     @Parent() contract: DataSharingContract,
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<ContractSignature[]> {
-    return loaders.get(CONTRACT_SIGNATURES).load(contract.id);
+    return loaders
+      .get(CONTRACT_SIGNATURES)
+      .load(contract.id)
+      .then((signatures) => withParties(signatures, contract.partyOrganizationIds));
   }
 
   @ResolveField(() => [MatcherOverrideType], {
@@ -272,6 +281,40 @@ export class ContractResolver {
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<ContractObligation[]> {
     return loaders.get(CONTRACT_OBLIGATIONS).load(contract.id);
+  }
+}
+
+@Resolver(() => ContractVersion)
+export class ContractVersionResolver {
+  constructor(private readonly people: ContractPeopleService) {}
+
+  @ResolveField(() => ContractPersonType, {
+    nullable: true,
+    description: "Who wrote this version; shown to the contract's parties only (null for anyone else).",
+  })
+  author(
+    @CurrentCaller() caller: Caller,
+    @Parent() version: ContractVersion,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractPersonType | null> {
+    return this.people.person(caller, version, version.authorUserId, loaders);
+  }
+}
+
+@Resolver(() => ContractSignature)
+export class ContractSignatureResolver {
+  constructor(private readonly people: ContractPeopleService) {}
+
+  @ResolveField(() => ContractPersonType, {
+    nullable: true,
+    description: "Who signed for the party; shown to the contract's parties only (null for anyone else).",
+  })
+  signedBy(
+    @CurrentCaller() caller: Caller,
+    @Parent() signature: ContractSignature,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ContractPersonType | null> {
+    return this.people.person(caller, signature, signature.userId, loaders);
   }
 }
 

@@ -246,3 +246,27 @@ export class ContractNextActionType {
   @Field(() => DateTimeScalar, { nullable: true })
   dueAt!: Date | null;
 }
+
+@ObjectType('ContractPerson', {
+  description:
+    "A person who edited, agreed or signed a contract, shown to the contract's parties: name and roles at their organisation.",
+})
+export class ContractPersonType {
+  @Field()
+  name!: string;
+
+  @Field(() => UUIDScalar)
+  organizationId!: string;
+
+  @Field()
+  organizationName!: string;
+
+  @Field(() => [UserRole])
+  roles!: UserRole[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Shown only to people of the person's own organisation.",
+  })
+  email!: string | null;
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/i18n';
 import { lifecycleStep } from './contract-rules';
 import type { Contract } from './contract-types';
+import { ContractPersonText } from './ContractPersonText';
 
 type Party = Contract['parties'][number];
 
@@ -125,6 +126,11 @@ export function ContractOverview({ contract }: { contract: Contract }) {
                 </>
               );
             },
+          },
+          {
+            title: t('contract.colSignedBy'),
+            key: 'signedBy',
+            render: (_, party) => <ContractPersonText person={signatureOf(party.organizationId)?.signedBy} />,
           },
           {
             title: t('contract.colSignedAt'),

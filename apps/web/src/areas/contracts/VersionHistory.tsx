@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useFormat } from '../../i18n/i18n';
 import type { Contract } from './contract-types';
+import { ContractPersonText } from './ContractPersonText';
 
 type Version = Contract['versions'][number];
 
@@ -34,7 +35,7 @@ export function VersionHistory({ contract }: { contract: Contract }) {
         rowKey="number"
         size="small"
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 840 }}
         dataSource={contract.versions}
         rowSelection={{
           selectedRowKeys: selected,
@@ -66,6 +67,12 @@ export function VersionHistory({ contract }: { contract: Contract }) {
             dataIndex: 'createdAt',
             width: 170,
             render: (v: string) => format.dateTime(v),
+          },
+          {
+            title: t('contract.colAuthor'),
+            key: 'author',
+            width: 200,
+            render: (_, row) => <ContractPersonText person={row.author} />,
           },
           { title: t('contract.colNote'), dataIndex: 'note', render: (note: string) => note || '—' },
           {

@@ -17,6 +17,7 @@ export const contractsLocales = {
       EXPIRED: '已到期',
       TERMINATED: '已终止',
     },
+    person: { nameWithRoles: '{{name}}（{{roles}}）', roleSeparator: '、' },
     steps: { draft: '草稿', negotiation: '协商', agreed: '定稿待签署', active: '生效', ended: '结束' },
     next: {
       title: '下一步由谁操作',
@@ -105,6 +106,8 @@ export const contractsLocales = {
       colRole: '角色',
       colSignature: '签署状态',
       colSignedAt: '签署时间',
+      colSignedBy: '签署人',
+      colAuthor: '编辑人',
       colHash: '签署的哈希',
       signedVersion: '已签署（第 {{n}} 版）',
       notSigned: '未签署',
@@ -296,6 +299,7 @@ export const contractsLocales = {
       EXPIRED: 'Expired',
       TERMINATED: 'Terminated',
     },
+    person: { nameWithRoles: '{{name}} ({{roles}})', roleSeparator: ', ' },
     steps: {
       draft: 'Draft',
       negotiation: 'Negotiation',
@@ -391,6 +395,8 @@ export const contractsLocales = {
       colRole: 'Role',
       colSignature: 'Signature',
       colSignedAt: 'Signed at',
+      colSignedBy: 'Signed by',
+      colAuthor: 'Edited by',
       colHash: 'Hash signed',
       signedVersion: 'Signed (version {{n}})',
       notSigned: 'Not signed',

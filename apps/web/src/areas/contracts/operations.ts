@@ -73,6 +73,12 @@ export const ContractsContractDocument = graphql(`
         signedAt
         voidedAt
         voidReason
+        signedBy {
+          name
+          organizationName
+          roles
+          email
+        }
       }
       obligations {
         id
@@ -100,6 +106,12 @@ export const ContractsContractDocument = graphql(`
         note
         createdAt
         contentHash
+        author {
+          name
+          organizationName
+          roles
+          email
+        }
       }
       version {
         number
