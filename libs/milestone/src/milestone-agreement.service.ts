@@ -15,7 +15,7 @@ import {
   type Caller,
 } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
-import { OrganizationKind, OrganizationService } from '@tetrad/organization';
+import { OrganizationKind } from '@tetrad/organization';
 import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import type {
   AcceptMilestoneTermsArgs,
@@ -42,7 +42,6 @@ export class MilestoneAgreementService {
     private readonly authorization: AuthorizationService,
     private readonly scenarios: ScenarioService,
     private readonly consortia: ConsortiumService,
-    private readonly organizations: OrganizationService,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -293,15 +292,10 @@ export class MilestoneAgreementService {
     shares: readonly BasisPointShareInput[],
     field: string,
   ): Promise<void> {
-    const problems = validateShares(shares);
-    const members = await this.consortia.activeMemberOrganizationIds(consortiumId);
-    const named = await this.organizations.findByIds(shares.map((share) => share.organizationId));
-    for (const share of shares) {
-      if (!members.includes(share.organizationId)) {
-        const name = named.find((org) => org.id === share.organizationId)?.name ?? share.organizationId;
-        problems.push(`${name} is not an active member organisation of the consortium.`);
-      }
-    }
+    const problems = [
+      ...validateShares(shares),
+      ...nonMemberProblems(shares, await this.directory(consortiumId)),
+    ];
     if (problems.length > 0) {
       throw new InvalidInputError(
         problems.join(' '),
@@ -310,11 +304,9 @@ export class MilestoneAgreementService {
     }
   }
 
-  /** The consortium's active members and their names. */
+  /** The consortium's active member organisations. */
   private async directory(consortiumId: string): Promise<PartyDirectory> {
-    const members = await this.consortia.activeMemberOrganizationIds(consortiumId);
-    const organizations = await this.organizations.findByIds(members);
-    return { members, names: new Map(organizations.map((o) => [o.id, o.name])) };
+    return { members: await this.consortia.activeMemberOrganizationIds(consortiumId) };
   }
 
   /** Every problem at once where possible; parties must be active members of the consortium. */
@@ -322,7 +314,7 @@ export class MilestoneAgreementService {
     terms: MilestoneTerms,
     scenario: Scenario,
     path: string,
-    { members, names }: PartyDirectory,
+    { members }: PartyDirectory,
   ): void {
     const now = Date.now();
     const problems: { field: string; message: string }[] = [];
@@ -352,14 +344,8 @@ export class MilestoneAgreementService {
       }
     });
     for (const message of validateShares(terms.shares)) problems.push({ field: `${path}.shares`, message });
-    const nameOf = (id: string) => names.get(id) ?? id;
-    for (const share of terms.shares) {
-      if (!members.includes(share.organizationId)) {
-        problems.push({
-          field: `${path}.shares`,
-          message: `${nameOf(share.organizationId)} is not an active member organisation of the consortium.`,
-        });
-      }
+    for (const message of nonMemberProblems(terms.shares, { members })) {
+      problems.push({ field: `${path}.shares`, message });
     }
     for (const [field, id] of [
       ['rewardFunderOrganizationId', terms.rewardFunderOrganizationId],
@@ -369,7 +355,7 @@ export class MilestoneAgreementService {
         problems.push({
           field: `${path}.${field}`,
           message: id
-            ? `${nameOf(id)} is not an active member organisation of the consortium.`
+            ? `${id} is not an active member organisation of the consortium.`
             : 'The consortium has no active scenario user: name the organisation explicitly.',
         });
       }
@@ -404,9 +390,21 @@ export class MilestoneAgreementService {
   }
 }
 
+/**
+ * Shares held by organisations that are not active members, by the id the caller sent: an
+ * organisation of another consortium is never named.
+ */
+function nonMemberProblems(
+  shares: readonly { organizationId: string }[],
+  { members }: PartyDirectory,
+): string[] {
+  return shares
+    .filter((share) => !members.includes(share.organizationId))
+    .map((share) => `${share.organizationId} is not an active member organisation of the consortium.`);
+}
+
 interface PartyDirectory {
   members: readonly string[];
-  names: ReadonlyMap<string, string>;
 }
 
 /** The terms of a stored milestone, nothing else. */
