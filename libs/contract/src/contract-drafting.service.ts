@@ -22,7 +22,6 @@ import type { Clause, ContractContent, ContractTerms } from './contract-terms';
 import { DataSharingContract, ContractSignature, ContractVersion } from './contract.entity';
 import type { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import type { ContractComparison } from './dto/contract.types';
-import type { EditContractInput } from './dto/contract.inputs';
 import { draftNote, offerLimitsOf } from './offer-prohibitions';
 
 const NEGOTIABLE = [ContractStatus.DRAFT, ContractStatus.IN_NEGOTIATION];
@@ -126,46 +125,6 @@ export class ContractDraftingService {
       },
     });
     return contract;
-  }
-
-  async edit(caller: Caller, input: EditContractInput): Promise<ContractVersion> {
-    const current = await this.readable(caller, input.contractId);
-    const terms = normalizeTerms(input.terms);
-    const names = await this.validateTerms(current, terms);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.locked(manager, caller, input.contractId, 'draft');
-      assertNegotiable(contract, 'edited');
-      if (input.baseVersion !== contract.currentVersion) {
-        throw new ConflictError(
-          `Version ${contract.currentVersion} was saved since you opened version ${input.baseVersion}. Reload it and apply your changes again.`,
-          { currentVersion: contract.currentVersion, baseVersion: input.baseVersion },
-        );
-      }
-      if (input.title) contract.title = input.title;
-      const clauses: Clause[] = input.clauses.map(({ key, title, text }) => ({ key, title, text }));
-      assertUniqueKeys(clauses);
-      const version = await this.insertVersion(
-        manager,
-        caller,
-        contract,
-        { terms, clauses, basedOn: input.baseVersion, note: input.note },
-        names,
-      );
-      const before = { status: contract.storedStatus, version: contract.currentVersion };
-      contract.currentVersion = version.number;
-      contract.storedStatus = ContractStatus.IN_NEGOTIATION;
-      contract.datasetIds = [...terms.datasetIds];
-      await manager.save(contract);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
-        action: 'contract.edit',
-        before,
-        after: {
-          version: version.number,
-          hash: version.contentHash,
-        },
-      });
-      return version;
-    });
   }
 
   async agree(caller: Caller, contractId: string, versionNumber: number): Promise<DataSharingContract> {
@@ -305,7 +264,7 @@ export class ContractDraftingService {
     });
   }
 
-  private async insertVersion(
+  async insertVersion(
     manager: EntityManager,
     caller: Caller,
     contract: DataSharingContract,
@@ -313,18 +272,7 @@ export class ContractDraftingService {
     names: DraftNames,
   ): Promise<ContractVersion> {
     const number = body.basedOn === null ? 1 : contract.currentVersion + 1;
-    const content: ContractContent = {
-      contractId: contract.id,
-      version: number,
-      title: contract.title,
-      parties: contract.partyOrganizationIds.map((organizationId) => ({
-        organizationId,
-        name: names.organizations.get(organizationId) ?? organizationId,
-        role: organizationId === contract.recipientOrganizationId ? 'RECIPIENT' : 'PROVIDER',
-      })),
-      terms: body.terms,
-      clauses: body.clauses,
-    };
+    const hash = this.hashOf(contract, number, { title: contract.title, ...body }, names);
     return manager.save(
       manager.create(ContractVersion, {
         contractId: contract.id,
@@ -333,22 +281,47 @@ export class ContractDraftingService {
         title: contract.title,
         terms: body.terms,
         clauses: body.clauses,
-        contentHash: contentHash(content),
+        contentHash: hash,
         note: body.note,
         authorUserId: caller.userId,
       }),
     );
   }
 
+  /** The hash version `number` of `contract` would have with this content: what its signatories would sign. */
+  hashOf(
+    contract: DataSharingContract,
+    number: number,
+    body: { title: string; terms: ContractTerms; clauses: Clause[] },
+    names: DraftNames,
+  ): string {
+    const content: ContractContent = {
+      contractId: contract.id,
+      version: number,
+      title: body.title,
+      parties: contract.partyOrganizationIds.map((organizationId) => ({
+        organizationId,
+        name: names.organizations.get(organizationId) ?? organizationId,
+        role: organizationId === contract.recipientOrganizationId ? 'RECIPIENT' : 'PROVIDER',
+      })),
+      terms: body.terms,
+      clauses: body.clauses,
+    };
+    return contentHash(content);
+  }
+
   /** Dates in order; every dataset one a provider party owns, in the contract's consortium. */
-  private async validateTerms(contract: DataSharingContract, terms: ContractTerms): Promise<DraftNames> {
+  async validateTerms(
+    manager: EntityManager,
+    contract: DataSharingContract,
+    terms: ContractTerms,
+  ): Promise<void> {
     if (terms.endsOn <= terms.startsOn) {
       throw new InvalidInputError('The terms must end after they start.', [
         { field: 'input.terms.endsOn', message: `must be after ${terms.startsOn}` },
       ]);
     }
-    const names = await this.namesFor(contract.partyOrganizationIds, terms.datasetIds);
-    const found = await this.datasets.findByIds(terms.datasetIds);
+    const found = await this.datasets.findByIds(terms.datasetIds, manager);
     for (const id of terms.datasetIds) {
       const dataset = found.find((candidate) => candidate.id === id);
       if (
@@ -367,39 +340,14 @@ export class ContractDraftingService {
         );
       }
     }
-    return names;
   }
 }
 
-function normalizeTerms(input: EditContractInput['terms']): ContractTerms {
-  return {
-    datasetIds: [...input.datasetIds],
-    purposes: [...input.purposes],
-    prohibitions: [...input.prohibitions],
-    duties: input.duties.map(({ duty, dueInDays }) => ({ duty, dueInDays: dueInDays ?? null })),
-    startsOn: input.startsOn,
-    endsOn: input.endsOn,
-    excludedModalities: [...input.excludedModalities],
-  };
-}
-
-function assertNegotiable(contract: DataSharingContract, verb: string): void {
+export function assertNegotiable(contract: DataSharingContract, verb: string): void {
   if (!NEGOTIABLE.includes(contract.storedStatus)) {
     throw new ConflictError(
       `This contract is ${contract.storedStatus}: it can no longer be ${verb}${contract.storedStatus === ContractStatus.AGREED ? ' (reopen negotiation first)' : ''}.`,
       { currentStatus: contract.storedStatus },
     );
-  }
-}
-
-function assertUniqueKeys(clauses: Clause[]): void {
-  const keys = new Set<string>();
-  for (const [index, clause] of clauses.entries()) {
-    if (keys.has(clause.key)) {
-      throw new InvalidInputError('Each clause key is used once.', [
-        { field: `input.clauses.${index}.key`, message: `"${clause.key}" is used twice` },
-      ]);
-    }
-    keys.add(clause.key);
   }
 }

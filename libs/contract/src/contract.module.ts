@@ -7,6 +7,8 @@ import { OrganizationModule } from '@tetrad/organization';
 import { AccessRequestItemResolver, AccessRequestResolver } from './access-request.resolver';
 import { AccessRequestService } from './access-request.service';
 import { ContractDraftingService } from './contract-drafting.service';
+import { ContractEditingResolver } from './contract-editing.resolver';
+import { ContractEditingService } from './contract-editing.service';
 import { ContractFactsService } from './contract-facts';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractNextActionsService } from './contract-next-actions.service';
@@ -50,6 +52,8 @@ import { MatcherOverrideService } from './matcher-override.service';
   providers: [
     AccessRequestService,
     ContractDraftingService,
+    ContractEditingService,
+    ContractEditingResolver,
     ContractLifecycleService,
     ContractQueryService,
     ContractNextActionsService,

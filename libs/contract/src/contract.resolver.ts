@@ -45,7 +45,6 @@ import {
   ContractExportArgs,
   ContractReasonArgs,
   DataSharingContractsArgs,
-  EditContractInput,
   FulfilObligationArgs,
   SignContractArgs,
 } from './dto/contract.inputs';
@@ -112,16 +111,6 @@ export class ContractResolver {
   })
   contractDocument(@CurrentCaller() caller: Caller, @Args() args: ContractExportArgs): Promise<string> {
     return this.query.document(caller, args.contractId, args.version);
-  }
-
-  @Mutation(() => ContractVersion, {
-    description: "A party's LEGAL user saves a new version, based on the latest (CONFLICT otherwise).",
-  })
-  editContract(
-    @CurrentCaller() caller: Caller,
-    @Args('input') input: EditContractInput,
-  ): Promise<ContractVersion> {
-    return this.drafting.edit(caller, input);
   }
 
   @Mutation(() => DataSharingContract, {

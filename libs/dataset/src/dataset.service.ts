@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   accessibleBy,
   AuditTrail,
@@ -133,9 +133,13 @@ export class DatasetService {
   }
 
   /** Datasets by id, unchecked: for services that have already authorised the caller. */
-  async findByIds(ids: readonly string[]): Promise<Dataset[]> {
+  /** `manager`: the caller's transaction, when it has one (the embedded database has one connection). */
+  async findByIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Dataset[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.getRepository(Dataset).findBy({ id: In([...ids]) });
+    return manager.findBy(Dataset, { id: In([...ids]) });
   }
 
   /** Datasets and hours of data catalogued (null: every consortium). */

@@ -44,10 +44,33 @@ export type ClauseChangeKind =
   | 'REMOVED'
   | 'UNCHANGED';
 
+/** Clauses changed, added and removed, and their order. */
+export type ClauseChangesInput = {
+  added?: Array<ClauseInput>;
+  changed?: Array<ClauseFieldChangeInput>;
+  /** Every clause key in the order you left them; omitted: the order of the version you edited, added clauses last. */
+  order?: Array<string> | null | undefined;
+  removed?: Array<string>;
+};
+
+/** A clause's new title or text; a field left out is unchanged. */
+export type ClauseFieldChangeInput = {
+  key: string;
+  text?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type ClauseInput = {
   key: string;
   text: string;
   title: string;
+};
+
+/** The side you keep where your change and the latest version conflict. */
+export type ConflictResolutionInput = {
+  keep: ContractEditSide;
+  /** The conflict’s path, as previewContractEdit reported it. */
+  path: string;
 };
 
 /** FORMING until all four party kinds are active members, then ACTIVE; CLOSED at the end. */
@@ -56,11 +79,29 @@ export type ConsortiumStatus =
   | 'CLOSED'
   | 'FORMING';
 
+/** What you changed against the version you edited; what you leave out is unchanged. */
+export type ContractChangesInput = {
+  clauses?: ClauseChangesInput | null | undefined;
+  datasetIds?: DatasetChangesInput | null | undefined;
+  duties?: DutyChangesInput | null | undefined;
+  endsOn?: string | null | undefined;
+  excludedModalities?: ModalityChangesInput | null | undefined;
+  prohibitions?: ProhibitionChangesInput | null | undefined;
+  purposes?: PurposeChangesInput | null | undefined;
+  startsOn?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type ContractDuty =
   | 'ATTRIBUTE'
   | 'DELETE_ON_EXPIRY'
   | 'NOTIFY_BREACH'
   | 'REPORT_PUBLICATIONS';
+
+/** Which side of a conflicting change to keep: yours, or the one in the latest version. */
+export type ContractEditSide =
+  | 'MINE'
+  | 'THEIRS';
 
 /** What a party must do next on a contract. */
 export type ContractNextActionKind =
@@ -147,6 +188,12 @@ export type DataModality =
   | 'TACTILE'
   | 'TRAJECTORIES';
 
+/** Datasets added to and removed from the terms. */
+export type DatasetChangesInput = {
+  add?: Array<string>;
+  remove?: Array<string>;
+};
+
 export type DatasetDecisionInput = {
   /** true to approve, false to reject. */
   approve: boolean;
@@ -201,19 +248,32 @@ export type DatasetSensitivity =
   | 'RESTRICTED'
   | 'TRADE_SECRET';
 
+/** Duties added or given another period (set), and duties removed. */
+export type DutyChangesInput = {
+  remove?: Array<ContractDuty>;
+  set?: Array<DutyTermInput>;
+};
+
 export type DutyTermInput = {
   dueInDays?: number | null | undefined;
   duty: ContractDuty;
 };
 
 export type EditContractInput = {
-  /** The version you edited: refused with CONFLICT if it is no longer the latest. */
+  /** The version you edited. */
   baseVersion: number;
-  clauses: Array<ClauseInput>;
+  changes?: ContractChangesInput | null | undefined;
+  /** Whole content: every clause as you left them. */
+  clauses?: Array<ClauseInput> | null | undefined;
   contractId: string;
   /** What changed and why. */
   note?: string;
-  terms: ContractTermsInput;
+  resolutions?: Array<ConflictResolutionInput>;
+  /** The contentHash previewContractEdit showed you: if what would be stored differs (someone saved meanwhile), nothing is stored and the answer is CONFLICT. The web app always sends it. */
+  reviewedHash?: string | null | undefined;
+  /** Whole content: every term as you left it. */
+  terms?: ContractTermsInput | null | undefined;
+  /** With whole content: the new title. */
   title?: string | null | undefined;
 };
 
@@ -336,6 +396,12 @@ export type MilestoneTermsChangeInput = {
   windowStart?: string | null | undefined;
 };
 
+/** Modalities newly excluded (add) or shared again (remove). */
+export type ModalityChangesInput = {
+  add?: Array<DataModality>;
+  remove?: Array<DataModality>;
+};
+
 /** The part an organisation plays in a consortium. */
 export type OrganizationKind =
   /** Works on the core algorithms and models. */
@@ -347,6 +413,12 @@ export type OrganizationKind =
   /** Provides components: joints, sensors, hands, batteries. */
   | 'SUPPLIER';
 
+/** Prohibitions added and removed. */
+export type ProhibitionChangesInput = {
+  add?: Array<ContractProhibition>;
+  remove?: Array<ContractProhibition>;
+};
+
 export type Purpose =
   | 'BENCHMARKING'
   | 'COMMERCIAL_PRODUCT'
@@ -355,6 +427,12 @@ export type Purpose =
   | 'RESEARCH'
   | 'SAFETY_CERTIFICATION'
   | 'SIM_TO_REAL';
+
+/** Purposes added to and removed from the version you edited. */
+export type PurposeChangesInput = {
+  add?: Array<Purpose>;
+  remove?: Array<Purpose>;
+};
 
 export type RaiseTicketInput = {
   category?: TicketCategory;

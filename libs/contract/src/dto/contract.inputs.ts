@@ -93,44 +93,6 @@ export class ClauseInput {
   text!: string;
 }
 
-@InputType()
-export class EditContractInput {
-  @Field(() => UUIDScalar)
-  @IsUUID()
-  contractId!: string;
-
-  @Field(() => Int, {
-    description: 'The version you edited: refused with CONFLICT if it is no longer the latest.',
-  })
-  @IsInt()
-  @Min(1)
-  baseVersion!: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(3, 200)
-  title?: string;
-
-  @Field(() => ContractTermsInput)
-  @ValidateNested()
-  @Type(() => ContractTermsInput)
-  terms!: ContractTermsInput;
-
-  @Field(() => [ClauseInput])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ClauseInput)
-  clauses!: ClauseInput[];
-
-  @Field({ defaultValue: '', description: 'What changed and why.' })
-  @IsString()
-  @Length(0, 2_000)
-  note: string = '';
-}
-
 @ArgsType()
 export class DataSharingContractsArgs extends PageArgs {
   @Field(() => UUIDScalar, { nullable: true })
