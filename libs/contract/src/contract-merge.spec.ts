@@ -8,7 +8,7 @@ import {
   type ConflictSide,
   type DraftContent,
 } from './contract-merge';
-import type { Clause, Duty, DutyTerm } from './contract-terms';
+import type { Duty, DutyTerm } from './contract-terms';
 
 const base: DraftContent = {
   title: 'Data-use agreement',
