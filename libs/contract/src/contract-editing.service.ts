@@ -77,6 +77,7 @@ export class ContractEditingService {
       contractId: current.id,
       baseVersion: input.baseVersion,
       latestVersion: latest.number,
+      latest,
       newVersion: latest.number + 1,
       merged: input.baseVersion !== latest.number,
       title: merge.content.title,

@@ -48,7 +48,7 @@ async function appendToClause(page: Page, title: string, text: string): Promise<
 }
 
 describe('data contracts in the web app', () => {
-  it('negotiates, resolves a stale edit, compares versions, agrees, signs and grants access', async () => {
+  it('negotiates, merges a stale edit on the server, compares versions, agrees, signs and grants access', async () => {
     const wang = await personPage('wang.fang@jiading-auto.example');
     const sun = await personPage('sun.li@embodied-institute.example');
     const li = await personPage('li.wei@jiading-auto.example');
@@ -126,31 +126,74 @@ describe('data contracts in the web app', () => {
     await wang.getByText('基于第 1 版编辑').waitFor();
     await sun.getByText('基于第 1 版编辑').waitFor();
 
-    // The institute saves first: version 2.
+    // The institute saves first: version 2, with a clause edit and BENCHMARKING added to the purposes.
     await appendToClause(sun, 'Security', ' Access logs are kept for three years.');
-    await sun.getByLabel('修改说明').fill('Keep access logs for three years');
+    await sun.getByRole('tab', { name: '授权条件' }).click();
+    await sun.locator('input[type="checkbox"][value="BENCHMARKING"]').check();
+    await sun.getByLabel('修改说明').fill('Keep access logs for three years; benchmarks too');
     await screenshot(sun, 'contracts-editor');
-    await sun.getByRole('button', { name: '保存为新版本' }).click();
+    await sun.getByRole('button', { name: '审阅并保存' }).click();
+    await sun.getByRole('button', { name: '保存为第 2 版' }).click();
     await sun.getByText('当前版本').waitFor();
     await sun.getByText('第 2 版').first().waitFor();
 
-    // Jiading saves on the stale version 1: a conflict, with the edits kept.
+    // Jiading edits the stale version 1: another clause, audio excluded, and MODEL_TRAINING added to
+    // the purposes (the field the other party also changed: a browser-side reapply used to drop theirs).
     await appendToClause(wang, 'Publications', ' Drafts are shared 30 days before submission.');
     await wang.getByRole('tab', { name: '授权条件' }).click();
     await wang.getByLabel('音频').check();
-    await wang.getByRole('button', { name: '保存为新版本' }).click();
-    await wang.getByText('其他人已保存了第 2 版').waitFor();
-    await screenshot(wang, 'contracts-conflict');
+    await wang.locator('input[type="checkbox"][value="MODEL_TRAINING"]').check();
+    await wang.getByRole('button', { name: '审阅并保存' }).click();
 
-    // Reload the latest and reapply: both changes are in the next version.
-    await wang.getByRole('button', { name: '加载最新版本并重新应用我的修改' }).click();
-    await wang.getByText('已将您的修改重新应用到第 2 版').waitFor();
-    await wang.getByText('基于第 2 版编辑').waitFor();
-    await wang.getByText('不再提供模态：音频').waitFor();
-    await wang.getByText('Drafts are shared 30 days before submission.').waitFor();
-    await screenshot(wang, 'contracts-reapplied');
-    await wang.getByRole('button', { name: '保存为新版本' }).click();
+    // The server merged onto version 2 and shows only what differs from it.
+    await wang.getByText('您打开第 1 版后，已有人保存了第 2 版').waitFor();
+    const review = wang.getByRole('tabpanel', { name: /将保存为第 3 版/ });
+    await review.getByText('不再提供模态：音频').waitFor();
+    await review.getByText('Drafts are shared 30 days before submission.').waitFor();
+    expect(await review.getByText('Access logs are kept for three years.').count()).toBe(0);
+    const reviewedHash = (await wang.getByTestId('reviewed-hash').innerText()).replace('…', '').trim();
+    await screenshot(wang, 'contracts-merge-review');
+    await wang.getByRole('button', { name: '保存为第 3 版' }).click();
     await wang.getByText('第 3 版').first().waitFor();
+
+    // Version 3 holds both parties' changes and nothing else, and is exactly what was reviewed.
+    const stored = await gql<{
+      dataSharingContract: {
+        version: {
+          number: number;
+          contentHash: string;
+          terms: { purposes: string[]; excludedModalities: string[] };
+          clauses: { key: string; text: string }[];
+        };
+      };
+      compareContractVersions: { clauses: { key: string; change: string }[]; terms: { field: string }[] };
+    }>(
+      wang,
+      `query ($id: UUID!) {
+        dataSharingContract(id: $id) { version { number contentHash terms { purposes excludedModalities } clauses { key text } } }
+        compareContractVersions(contractId: $id, fromVersion: 2, toVersion: 3) { clauses { key change } terms { field } }
+      }`,
+      { id: contractId },
+    );
+    const v3 = stored.dataSharingContract.version;
+    expect(v3.number).toBe(3);
+    expect(v3.contentHash.startsWith(reviewedHash)).toBe(true);
+    expect([...v3.terms.purposes].sort()).toEqual(['BENCHMARKING', 'MODEL_TRAINING', 'RESEARCH']);
+    expect(v3.terms.excludedModalities).toEqual(['AUDIO']);
+    expect(v3.clauses.find((clause) => clause.key === 'security')!.text).toContain('Access logs are kept');
+    expect(v3.clauses.find((clause) => clause.key === 'publications')!.text).toContain('Drafts are shared');
+    const changed = stored.compareContractVersions.clauses.filter((clause) => clause.change !== 'UNCHANGED');
+    expect(changed.map((clause) => clause.key)).toEqual(['publications']);
+    expect(stored.compareContractVersions.terms.map((term) => term.field).sort()).toEqual([
+      'excludedModalities',
+      'purposes',
+    ]);
+
+    // Reopening the editor right after saving starts from the saved version, with no stale draft.
+    await wang.goto(`${base}/${contractId}/edit`);
+    await wang.getByText('基于第 3 版编辑').waitFor();
+    expect(await wang.getByText(/已恢复您上次未保存的修改/).count()).toBe(0);
+    await wang.goto(`${base}/${contractId}`);
 
     // Compare versions 1 and 3: both clause edits and the permission change in words.
     await wang.getByRole('checkbox', { name: '选择第 1 版' }).check();

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar, UUIDScalar } from '@tetrad/core';
 import type { Clause, ContractTerms } from '../contract-terms';
+import { ContractVersion } from '../contract.entity';
 import { ContractEditSide } from './contract-edit.inputs';
 import { ClauseType, ContractComparison, ContractTermsType } from './contract.types';
 
@@ -59,6 +60,9 @@ export class ContractEditPreview {
 
   @Field(() => Int, { description: 'The version your changes are merged onto.' })
   latestVersion!: number;
+
+  @Field(() => ContractVersion, { description: 'That version, as stored.' })
+  latest!: ContractVersion;
 
   @Field(() => Int, { description: 'The number the new version would get.' })
   newVersion!: number;

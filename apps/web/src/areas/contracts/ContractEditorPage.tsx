@@ -8,14 +8,16 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { applyFieldProblems } from '../../components/formErrors';
 import { Page } from '../../components/Page';
 import { PageLoading } from '../../components/PageLoading';
+import type { ContractChangesInput, ContractEditSide } from '../../gql/graphql';
 import { useConsortiumId } from '../../layout/consortium';
 import { ClauseEditor } from './ClauseEditor';
-import { reapplyEdits, type ReapplyNote } from './clause-editing';
 import { datasetNamer } from './contract-types';
-import { useEditorDraft } from './editor-draft';
+import { contractChanges, hasChanges } from './edit-patch';
+import { useEditorDraft, type EditorDraft } from './editor-draft';
 import { EditorNotices } from './EditorNotices';
+import { EditReview, type EditPreview } from './EditReview';
 import { MyChangesView } from './MyChangesView';
-import { ContractsEditDocument, ContractsLatestDocument } from './operations';
+import { ContractsEditDocument, ContractsLatestDocument, ContractsPreviewEditDocument } from './operations';
 import { fromFormValues, toFormValues, validateTerms, type TermsFormValues } from './terms';
 import { TermsForm } from './TermsForm';
 
@@ -24,7 +26,18 @@ interface Values {
   note: string;
 }
 
-/** A new version from the latest one; a stale save answers CONFLICT and offers to reapply. */
+interface Review {
+  changes: ContractChangesInput;
+  preview: EditPreview;
+  /** The save found the result had changed since this review was shown, so it was reviewed again. */
+  again: boolean;
+}
+
+/**
+ * A new version from the version the person opened: what they change is sent as a patch, the
+ * server merges it onto the latest version and shows the result (conflicts to decide, the diff
+ * against the latest version), and the save carries the hash of exactly that reviewed result.
+ */
 export function ContractEditorPage() {
   const { t } = useTranslation('contracts');
   const { contractId = '' } = useParams();
@@ -38,16 +51,22 @@ export function ContractEditorPage() {
     variables: { id: contractId, consortiumId },
     requestPolicy: 'network-only',
   });
-  const { draft, setDraft, restored, clear } = useEditorDraft(contractId);
+  const { draft, setDraft, restored, clear, reset } = useEditorDraft(contractId);
   const [showRestored, setShowRestored] = useState(restored);
   const [formKey, setFormKey] = useState(0);
   const [tab, setTab] = useState('clauses');
-  const [conflict, setConflict] = useState<number | null>(null);
-  const [reapplied, setReapplied] = useState<{ version: number; notes: ReapplyNote[] } | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const [review, setReview] = useState<Review | null>(null);
+  const [resolutions, setResolutions] = useState<Record<string, ContractEditSide>>({});
+  const [reviewing, setReviewing] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [saveState, save] = useMutation(ContractsEditDocument);
   const contract = data?.dataSharingContract;
+
+  const fromLatest = (): EditorDraft | null => {
+    if (!contract) return null;
+    const content = { clauses: contract.version.clauses, terms: contract.version.terms };
+    return { baseVersion: contract.version.number, base: content, ...content, note: '' };
+  };
 
   useEffect(() => {
     if (draft || !contract) return;
@@ -69,12 +88,18 @@ export function ContractEditorPage() {
   const nameOf = datasetNamer(data?.datasets.nodes ?? []);
   const editable = contract.status === 'DRAFT' || contract.status === 'IN_NEGOTIATION';
 
-  const onValuesChange = () => {
-    const all = form.getFieldsValue(true) as Values;
-    setDraft({ ...draft, terms: fromFormValues(all.terms), note: all.note ?? '' });
+  const changed = (next: EditorDraft) => {
+    setDraft(next);
+    setReview(null);
   };
 
-  const submit = async () => {
+  const onValuesChange = () => {
+    const all = form.getFieldsValue(true) as Values;
+    changed({ ...draft, terms: fromFormValues(all.terms), note: all.note ?? '' });
+  };
+
+  /** Asks the server what saving would store, with the sides chosen so far. */
+  const requestReview = async (chosen: Record<string, ContractEditSide>, again = false) => {
     setProblem(undefined);
     const values = form.getFieldsValue(true) as Values;
     const termProblems = validateTerms(values.terms);
@@ -89,20 +114,59 @@ export function ContractEditorPage() {
       setTab('clauses');
       return void message.error(t('editor.clauseTitleRequired'));
     }
+    const changes = contractChanges(draft.base, {
+      clauses: draft.clauses,
+      terms: fromFormValues(values.terms),
+    });
+    if (!hasChanges(changes)) return void message.info(t('review.nothingChanged'));
+    setReviewing(true);
+    const result = await client
+      .query(
+        ContractsPreviewEditDocument,
+        {
+          input: {
+            contractId,
+            baseVersion: draft.baseVersion,
+            changes,
+            resolutions: Object.entries(chosen).map(([path, keep]) => ({ path, keep })),
+          },
+        },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
+    setReviewing(false);
+    const failure = toApiProblem(result.error);
+    if (failure || !result.data) {
+      applyFieldProblems(form, failure, ['terms', 'note']);
+      return setProblem(failure);
+    }
+    setReview({ changes, preview: result.data.previewContractEdit, again });
+    setTab('review');
+  };
+
+  const resolve = (path: string, side: ContractEditSide) => {
+    const chosen = { ...resolutions, [path]: side };
+    setResolutions(chosen);
+    void requestReview(chosen);
+  };
+
+  const submit = async () => {
+    if (!review?.preview.contentHash) return;
+    setProblem(undefined);
+    const values = form.getFieldsValue(true) as Values;
     const result = await save({
       input: {
         contractId,
         baseVersion: draft.baseVersion,
-        clauses: draft.clauses.map(({ key, title, text }) => ({ key, title, text })),
-        terms: fromFormValues(values.terms),
+        changes: review.changes,
+        resolutions: Object.entries(resolutions).map(([path, keep]) => ({ path, keep })),
+        reviewedHash: review.preview.contentHash,
         note: values.note ?? '',
       },
     });
     const failure = toApiProblem(result.error);
-    if (failure?.code === 'CONFLICT') {
-      const current = result.error?.graphQLErrors[0]?.extensions?.['currentVersion'];
-      return setConflict(typeof current === 'number' ? current : draft.baseVersion + 1);
-    }
+    // Someone saved since the review: nothing was stored; show the new merge for a fresh review.
+    if (failure?.code === 'CONFLICT') return void requestReview(resolutions, true);
     if (failure) {
       applyFieldProblems(form, failure, ['terms', 'note']);
       return setProblem(failure);
@@ -110,23 +174,6 @@ export function ContractEditorPage() {
     clear();
     void message.success(t('editor.saved', { n: result.data?.editContract.number ?? '' }));
     void navigate(`../${contractId}`);
-  };
-
-  const reapply = async () => {
-    setReloading(true);
-    const result = await client
-      .query(ContractsLatestDocument, { id: contractId, consortiumId }, { requestPolicy: 'network-only' })
-      .toPromise();
-    setReloading(false);
-    const latest = result.data?.dataSharingContract.version;
-    if (!latest) return setProblem(toApiProblem(result.error));
-    const theirs = { clauses: latest.clauses, terms: latest.terms };
-    const merged = reapplyEdits(draft.base, { clauses: draft.clauses, terms: draft.terms }, theirs);
-    setDraft({ ...draft, baseVersion: latest.number, base: theirs, ...merged.content });
-    setFormKey((key) => key + 1);
-    setConflict(null);
-    setReapplied({ version: latest.number, notes: merged.notes });
-    setTab('changes');
   };
 
   return (
@@ -154,14 +201,13 @@ export function ContractEditorPage() {
       <EditorNotices
         restoredVersion={showRestored ? draft.baseVersion : null}
         onDiscard={() => {
-          clear();
+          const latest = fromLatest();
+          if (latest) reset(latest);
           setShowRestored(false);
+          setReview(null);
+          setResolutions({});
           setFormKey((key) => key + 1);
         }}
-        conflict={conflict ? { current: conflict, base: draft.baseVersion } : null}
-        reloading={reloading}
-        onReapply={() => void reapply()}
-        reapplied={reapplied}
       />
       <ApiErrorAlert problem={problem} />
       <Form<Values>
@@ -183,7 +229,7 @@ export function ContractEditorPage() {
                 <ClauseEditor
                   clauses={draft.clauses}
                   base={draft.base.clauses}
-                  onChange={(clauses) => setDraft({ ...draft, clauses })}
+                  onChange={(clauses) => changed({ ...draft, clauses })}
                 />
               ),
             },
@@ -205,6 +251,25 @@ export function ContractEditorPage() {
                 />
               ),
             },
+            ...(review
+              ? [
+                  {
+                    key: 'review',
+                    label: t('review.tab', { n: review.preview.newVersion }),
+                    children: (
+                      <EditReview
+                        preview={review.preview}
+                        datasetName={nameOf}
+                        resolutions={resolutions}
+                        onResolve={resolve}
+                        onSave={() => void submit()}
+                        saving={saveState.fetching || reviewing}
+                        reviewedAgain={review.again}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         <Card size="small" style={{ marginTop: 16 }}>
@@ -213,12 +278,12 @@ export function ContractEditorPage() {
           </Form.Item>
           <Flex justify="end">
             <Button
-              type="primary"
-              loading={saveState.fetching}
+              type={review ? 'default' : 'primary'}
+              loading={reviewing}
               disabled={!editable}
-              onClick={() => void submit()}
+              onClick={() => void requestReview(resolutions)}
             >
-              {t('editor.save')}
+              {t('review.start')}
             </Button>
           </Flex>
         </Card>

@@ -34,5 +34,13 @@ export function useEditorDraft(contractId: string) {
     saved.current = true;
     clearDraft(key(contractId));
   }, [contractId]);
-  return { draft, setDraft, restored, clear };
+  /** Starts over from `next` (the latest version), forgetting what was stored. */
+  const reset = useCallback(
+    (next: EditorDraft) => {
+      clearDraft(key(contractId));
+      setDraft(next);
+    },
+    [contractId],
+  );
+  return { draft, setDraft, restored, clear, reset };
 }

@@ -265,6 +265,82 @@ export const ContractsOdrlDocument = graphql(`
   }
 `);
 
+export const ContractsPreviewEditDocument = graphql(`
+  query ContractsPreviewEdit($input: ContractEditProposalInput!) {
+    previewContractEdit(input: $input) {
+      baseVersion
+      latestVersion
+      newVersion
+      merged
+      unchanged
+      openConflicts
+      contentHash
+      latest {
+        number
+        terms {
+          datasetIds
+          purposes
+          prohibitions
+          duties {
+            duty
+            dueInDays
+          }
+          startsOn
+          endsOn
+          excludedModalities
+        }
+        clauses {
+          key
+          title
+          text
+        }
+      }
+      terms {
+        datasetIds
+        purposes
+        prohibitions
+        duties {
+          duty
+          dueInDays
+        }
+        startsOn
+        endsOn
+        excludedModalities
+      }
+      conflicts {
+        path
+        kind
+        clauseKey
+        base
+        mine
+        theirs
+        resolution
+      }
+      comparison {
+        widens
+        narrows
+        clauses {
+          key
+          change
+          titleChanged
+          before {
+            title
+            text
+          }
+          after {
+            title
+            text
+          }
+          segments {
+            kind
+            text
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const ContractsEditDocument = graphql(`
   mutation ContractsEdit($input: EditContractInput!) {
     editContract(input: $input) {
