@@ -18,6 +18,7 @@ import { MyChangesView } from './MyChangesView';
 import { ContractsEditDocument, ContractsLatestDocument } from './operations';
 import { fromFormValues, toFormValues, validateTerms, type TermsFormValues } from './terms';
 import { TermsForm } from './TermsForm';
+import { useClauseComments } from './useClauseComments';
 
 interface Values {
   terms: TermsFormValues;
@@ -48,6 +49,7 @@ export function ContractEditorPage() {
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [saveState, save] = useMutation(ContractsEditDocument);
   const contract = data?.dataSharingContract;
+  const comments = useClauseComments(contractId, draft?.baseVersion);
 
   useEffect(() => {
     if (draft || !contract) return;
@@ -184,6 +186,7 @@ export function ContractEditorPage() {
                   clauses={draft.clauses}
                   base={draft.base.clauses}
                   onChange={(clauses) => setDraft({ ...draft, clauses })}
+                  clauseExtra={comments.clauseExtra}
                 />
               ),
             },
@@ -223,6 +226,7 @@ export function ContractEditorPage() {
           </Flex>
         </Card>
       </Form>
+      {comments.drawer}
     </Page>
   );
 }
