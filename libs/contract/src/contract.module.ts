@@ -6,6 +6,14 @@ import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
 import { AccessRequestItemResolver, AccessRequestResolver } from './access-request.resolver';
 import { AccessRequestService } from './access-request.service';
+import { ContractClauseComment } from './clause-comment.entity';
+import { ClauseCommentLoaders } from './clause-comment.loaders';
+import {
+  ClauseCommentContractResolver,
+  ClauseCommentResolver,
+  ClauseCommentVersionResolver,
+} from './clause-comment.resolver';
+import { ClauseCommentService } from './clause-comment.service';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractEditingResolver } from './contract-editing.resolver';
 import { ContractEditingService } from './contract-editing.service';
@@ -44,6 +52,7 @@ import { MatcherOverrideService } from './matcher-override.service';
       ContractVersion,
       ContractSignature,
       ContractObligation,
+      ContractClauseComment,
     ]),
     DatasetModule,
     IdentityModule,
@@ -70,6 +79,11 @@ import { MatcherOverrideService } from './matcher-override.service';
     ContractPeopleService,
     DataAccessResolver,
     DatasetContractsResolver,
+    ClauseCommentService,
+    ClauseCommentLoaders,
+    ClauseCommentResolver,
+    ClauseCommentContractResolver,
+    ClauseCommentVersionResolver,
   ],
   exports: [ContractQueryService],
 })

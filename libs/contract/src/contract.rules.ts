@@ -3,7 +3,7 @@ import { arrayColumn, UserRole, type RuleContributor } from '@tetrad/core';
 /**
  * Data sharing (DOMAIN.md, "Data"). Requests are seen by the requesting organisation and by the
  * owners of the datasets asked for; the owners' DATA_STEWARDs review. Contracts are seen by
- * their parties only; each party's LEGAL users draft and agree, its SIGNATORY signs; a
+ * their parties only; each party's LEGAL users draft, comment on clauses and agree, its SIGNATORY signs; a
  * provider's admin or legal user suspends or terminates; the recipient meets the duties.
  *
  * Live grants (ACTIVE, started, not ended, no duty overdue: evaluated for this request) are the
@@ -32,6 +32,8 @@ export const contractRules: RuleContributor = ({ can }, { caller, activeConsorti
   const party = { consortiumId, partyOrganizationIds: organization };
   can('read', 'DataSharingContract', party);
   if (has(UserRole.LEGAL)) can(['draft', 'agree'], 'DataSharingContract', party);
+  // Its legal team comments on the clauses (clause-comment.service.ts checks the contract's state).
+  if (has(UserRole.LEGAL)) can('comment', 'DataSharingContract', party);
   if (has(UserRole.SIGNATORY)) can('sign', 'DataSharingContract', party);
   if (has(UserRole.ORG_ADMIN) || has(UserRole.LEGAL)) {
     can(['suspend', 'terminate'], 'DataSharingContract', {

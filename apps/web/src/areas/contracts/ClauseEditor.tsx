@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Collapse, Flex, Form, Input, Tag } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addClause, moveClause, removeClause, updateClause, type Clause } from './clause-editing';
 
@@ -9,10 +9,13 @@ export function ClauseEditor({
   clauses,
   base,
   onChange,
+  clauseExtra,
 }: {
   clauses: Clause[];
   base: readonly Clause[];
   onChange: (next: Clause[]) => void;
+  /** Shown before a clause's buttons (its comments), for clauses of the base version. */
+  clauseExtra?: (clause: { key: string; title: string }) => ReactNode;
 }) {
   const { t } = useTranslation('contracts');
   const [open, setOpen] = useState<string[]>([]);
@@ -45,6 +48,7 @@ export function ClauseEditor({
             ),
             extra: (
               <Flex gap={4} onClick={(event) => event.stopPropagation()}>
+                {original ? clauseExtra?.({ key: clause.key, title }) : null}
                 <Button
                   size="small"
                   icon={<ArrowUpOutlined />}

@@ -11,7 +11,12 @@ import { useFormat } from '../../i18n/i18n';
 import { useConsortiumId } from '../../layout/consortium';
 import { rowsFromChanges } from './clause-diff';
 import { datasetNamer } from './contract-types';
-import { ContractsDiffDocument, ContractsVersionsDocument } from './operations';
+import { DiffComments, threadsByClause } from './DiffComments';
+import {
+  ContractsDiffCommentsDocument,
+  ContractsDiffDocument,
+  ContractsVersionsDocument,
+} from './operations';
 import { permissionChanges } from './permission-diff';
 import { PermissionDiffList } from './PermissionDiffList';
 import { SideBySideDiff } from './SideBySideDiff';
@@ -39,6 +44,15 @@ export function ContractDiffPage() {
     pause: !contract || !valid,
   });
   const comparison = diffResult.data?.compareContractVersions;
+  const [commentsResult] = useQuery({
+    query: ContractsDiffCommentsDocument,
+    variables: { id: contractId, from, to },
+    pause: !contract || !valid,
+  });
+  const commented = useMemo(() => {
+    const versions = commentsResult.data?.dataSharingContract;
+    return threadsByClause(versions?.fromComments.comments ?? [], versions?.toComments.comments ?? []);
+  }, [commentsResult.data]);
   const rows = useMemo(() => {
     const all = rowsFromChanges(comparison?.clauses ?? []);
     return onlyChanges ? all.filter((row) => row.kind !== 'UNCHANGED') : all;
@@ -122,6 +136,7 @@ export function ContractDiffPage() {
               rows={rows}
               leftLabel={t('list.versionN', { n: comparison.fromVersion })}
               rightLabel={t('list.versionN', { n: comparison.toVersion })}
+              commentsFor={(key) => <DiffComments threads={commented.get(key) ?? []} />}
             />
           </Card>
         </Flex>

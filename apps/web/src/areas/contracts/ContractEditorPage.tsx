@@ -20,6 +20,7 @@ import { MyChangesView } from './MyChangesView';
 import { ContractsEditDocument, ContractsLatestDocument, ContractsPreviewEditDocument } from './operations';
 import { fromFormValues, toFormValues, validateTerms, type TermsFormValues } from './terms';
 import { TermsForm } from './TermsForm';
+import { useClauseComments } from './useClauseComments';
 
 interface Values {
   terms: TermsFormValues;
@@ -61,6 +62,7 @@ export function ContractEditorPage() {
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [saveState, save] = useMutation(ContractsEditDocument);
   const contract = data?.dataSharingContract;
+  const comments = useClauseComments(contractId, draft?.baseVersion);
 
   const fromLatest = (): EditorDraft | null => {
     if (!contract) return null;
@@ -230,6 +232,7 @@ export function ContractEditorPage() {
                   clauses={draft.clauses}
                   base={draft.base.clauses}
                   onChange={(clauses) => changed({ ...draft, clauses })}
+                  clauseExtra={comments.clauseExtra}
                 />
               ),
             },
@@ -288,6 +291,7 @@ export function ContractEditorPage() {
           </Flex>
         </Card>
       </Form>
+      {comments.drawer}
     </Page>
   );
 }

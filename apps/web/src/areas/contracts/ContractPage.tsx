@@ -17,6 +17,7 @@ import { DownloadsCard } from './DownloadsCard';
 import { MatcherOverridesNotice } from './MatcherOverridesNotice';
 import { NextActionsCard } from './NextActionsCard';
 import { ObligationsCard } from './ObligationsCard';
+import { useClauseComments } from './useClauseComments';
 import { useContractActions } from './useContractActions';
 import { TermsView } from './TermsView';
 import { VersionHistory } from './VersionHistory';
@@ -32,6 +33,7 @@ export function ContractPage() {
   });
   const contract = data?.dataSharingContract;
   const allowed = useContractActions(contract);
+  const comments = useClauseComments(contractId, contract?.version.number);
   const problem = toApiProblem(error);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (!contract) {
@@ -70,7 +72,11 @@ export function ContractPage() {
               <ObligationsCard contract={contract} canFulfil={allowed.has('fulfil')} />
             </div>
             <VersionHistory contract={contract} />
-            <ClausesView version={contract.version} />
+            <ClausesView
+              version={contract.version}
+              clauseExtra={comments.clauseExtra}
+              extra={comments.allButton}
+            />
           </Flex>
         </Col>
         {/* Actions first on a tablet, beside the details on a wide screen. */}
@@ -87,6 +93,7 @@ export function ContractPage() {
           </Flex>
         </Col>
       </Row>
+      {comments.drawer}
     </Page>
   );
 }

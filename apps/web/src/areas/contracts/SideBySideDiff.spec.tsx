@@ -31,4 +31,21 @@ describe('SideBySideDiff', () => {
     expect(within(added!).getByText('Added')).toBeTruthy();
     expect(within(added!).getByText('Providers may audit.')).toBeTruthy();
   });
+
+  it('shows the comments on each clause in a column of their own when asked', async () => {
+    const rows = alignClauses(
+      [{ key: 'law', title: 'Law', text: 'PRC law applies.' }],
+      [{ key: 'law', title: 'Law', text: 'PRC law applies; arbitration in Shanghai.' }],
+    );
+    await renderWithI18n(
+      <SideBySideDiff
+        rows={rows}
+        leftLabel="Version 1"
+        rightLabel="Version 2"
+        commentsFor={(key) => <span>{`threads on ${key}`}</span>}
+      />,
+    );
+    expect(screen.getByRole('columnheader', { name: 'Comments' })).toBeTruthy();
+    expect(screen.getByText('threads on law')).toBeTruthy();
+  });
 });

@@ -1,4 +1,5 @@
 import { Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffRow, DiffSide, RowKind } from './clause-diff';
 
@@ -40,10 +41,13 @@ export function SideBySideDiff({
   rows,
   leftLabel,
   rightLabel,
+  commentsFor,
 }: {
   rows: readonly DiffRow[];
   leftLabel: string;
   rightLabel: string;
+  /** When given, a column beside each clause with the comments on it. */
+  commentsFor?: (key: string) => ReactNode;
 }) {
   const { t } = useTranslation('contracts');
   const absent = t('diff.absent');
@@ -53,7 +57,7 @@ export function SideBySideDiff({
       size="small"
       pagination={false}
       bordered
-      scroll={{ x: 760 }}
+      scroll={{ x: commentsFor ? 1000 : 760 }}
       dataSource={[...rows]}
       rowClassName={(row) => `contracts-diff-row-${row.kind.toLowerCase()}`}
       columns={[
@@ -91,6 +95,17 @@ export function SideBySideDiff({
           }),
           render: (_, row) => <SideText side={row.right} absent={absent} />,
         },
+        ...(commentsFor
+          ? [
+              {
+                title: t('comments.diffColumn'),
+                key: 'comments',
+                width: 240,
+                onCell: () => ({ style: { verticalAlign: 'top' as const } }),
+                render: (_: unknown, row: DiffRow) => commentsFor(row.key),
+              },
+            ]
+          : []),
       ]}
     />
   );

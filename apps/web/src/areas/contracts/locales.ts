@@ -1,7 +1,10 @@
+import { commentLocales } from './comment-locales';
+
 /** Strings of this area, Chinese first. Every key in zh-CN must exist in en (a test checks). */
 export const contractsLocales = {
   'zh-CN': {
     title: '数据合同',
+    comments: commentLocales['zh-CN'],
     override: {
       title: '未采纳用途匹配建议而批准的数据集（{{count}} 个）',
       intro:
@@ -308,6 +311,7 @@ export const contractsLocales = {
   },
   en: {
     title: 'Data contracts',
+    comments: commentLocales.en,
     override: {
       title: "Datasets approved against the purpose matcher's advice ({{count}})",
       intro:

@@ -422,6 +422,107 @@ export const ContractsFulfilDocument = graphql(`
   }
 `);
 
+export const ContractsClauseCommentThreadFragment = graphql(`
+  fragment ContractsClauseCommentThread on ClauseComment {
+    id
+    version
+    clauseKey
+    quote
+    body
+    createdAt
+    resolved
+    resolvedAt
+    clauseSince
+    author {
+      name
+      organizationName
+      roles
+      email
+    }
+    resolvedBy {
+      name
+      organizationName
+    }
+    replies {
+      id
+      body
+      createdAt
+      author {
+        name
+        organizationName
+        roles
+        email
+      }
+    }
+  }
+`);
+
+export const ContractsClauseCommentsDocument = graphql(`
+  query ContractsClauseComments($id: UUID!) {
+    dataSharingContract(id: $id) {
+      id
+      status
+      currentVersion
+      fullySignedAt
+      providerOrganizationIds
+      recipientOrganizationId
+      openCommentCount
+      clauseComments(first: 100) {
+        totalCount
+        nodes {
+          ...ContractsClauseCommentThread
+        }
+      }
+    }
+  }
+`);
+
+export const ContractsDiffCommentsDocument = graphql(`
+  query ContractsDiffComments($id: UUID!, $from: Int!, $to: Int!) {
+    dataSharingContract(id: $id) {
+      id
+      fromComments: version(number: $from) {
+        number
+        comments {
+          ...ContractsClauseCommentThread
+        }
+      }
+      toComments: version(number: $to) {
+        number
+        comments {
+          ...ContractsClauseCommentThread
+        }
+      }
+    }
+  }
+`);
+
+export const ContractsCommentOnClauseDocument = graphql(`
+  mutation ContractsCommentOnClause($input: CommentOnClauseInput!) {
+    commentOnClause(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ContractsResolveClauseCommentDocument = graphql(`
+  mutation ContractsResolveClauseComment($id: UUID!) {
+    resolveClauseComment(id: $id) {
+      id
+      resolved
+    }
+  }
+`);
+
+export const ContractsReopenClauseCommentDocument = graphql(`
+  mutation ContractsReopenClauseComment($id: UUID!) {
+    reopenClauseComment(id: $id) {
+      id
+      resolved
+    }
+  }
+`);
+
 export const ContractsAccessDocument = graphql(`
   mutation ContractsAccess($datasetId: UUID!, $purpose: Purpose!) {
     accessDataset(datasetId: $datasetId, purpose: $purpose) {
