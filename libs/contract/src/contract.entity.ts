@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
 import { Consortium } from '@tetrad/consortium';
-import { ContractDuty, ContractStatus } from './contract-enums';
+import { ContractDuty, ContractLanguageCode, ContractStatus } from './contract-enums';
 import type { Clause, ContractTerms } from './contract-terms';
 import { ClauseType, ContractTermsType } from './dto/contract.types';
 
@@ -43,6 +43,12 @@ export class DataSharingContract {
   @Column({ type: 'varchar', length: 200 })
   @Field()
   title!: string;
+
+  @Column({ name: 'governing_language', type: 'varchar', length: 8, default: ContractLanguageCode.ZH_CN })
+  @Field(() => ContractLanguageCode, {
+    description: 'The language whose text governs; clauses carry a convenience translation in the other.',
+  })
+  governingLanguage!: ContractLanguageCode;
 
   /** Stored state; GraphQL shows the state as of now (see contract-status.ts). */
   @Column({
@@ -139,6 +145,15 @@ export class ContractVersion {
   @Column({ type: 'jsonb' })
   @Field(() => [ClauseType])
   clauses!: Clause[];
+
+  /** Null on versions written before contracts had a governing language (English, hashed without it). */
+  @Column({ name: 'governing_language', type: 'varchar', length: 8, nullable: true })
+  @Field(() => ContractLanguageCode, {
+    nullable: true,
+    description:
+      'The governing language this version was written under; null before languages were kept (English).',
+  })
+  governingLanguage!: ContractLanguageCode | null;
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })
   @Field({ description: 'SHA-256 over the canonical serialization of this version.' })

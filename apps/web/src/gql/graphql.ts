@@ -62,6 +62,11 @@ export type ContractDuty =
   | 'NOTIFY_BREACH'
   | 'REPORT_PUBLICATIONS';
 
+/** ZH_CN (Chinese) or EN (English): the language whose text of a contract governs. */
+export type ContractLanguage =
+  | 'EN'
+  | 'ZH_CN';
+
 /** What a party must do next on a contract. */
 export type ContractNextActionKind =
   | 'AGREE'
@@ -392,6 +397,8 @@ export type RegisterDatasetInput = {
 };
 
 export type ReviewDataAccessRequestInput = {
+  /** The governing language of the contract an approval drafts (default ZH_CN); the other language is a convenience translation. */
+  contractLanguage?: ContractLanguage | null | undefined;
   /** Decisions on your organisation's datasets. */
   decisions: Array<DatasetDecisionInput>;
   requestId: string;

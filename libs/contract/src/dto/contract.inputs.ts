@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { LocalDateScalar, PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { DataModality, Purpose } from '@tetrad/dataset';
-import { ContractDuty, ContractProhibition, ContractStatus } from '../contract-enums';
+import { ContractDuty, ContractLanguageCode, ContractProhibition, ContractStatus } from '../contract-enums';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -213,6 +213,17 @@ export class ContractExportArgs {
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+@ArgsType()
+export class ContractDocumentArgs extends ContractExportArgs {
+  @Field(() => ContractLanguageCode, {
+    nullable: true,
+    description: "Default: the contract's governing language; the other one is a convenience translation.",
+  })
+  @IsOptional()
+  @IsEnum(ContractLanguageCode)
+  language?: ContractLanguageCode;
 }
 
 @ArgsType()
