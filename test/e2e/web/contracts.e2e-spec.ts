@@ -115,7 +115,7 @@ describe('data contracts in the web app', () => {
     // The list, filtered by status.
     await wang.goto(base);
     await wang.getByRole('heading', { name: '数据合同', level: 1 }).waitFor();
-    const title = wang.getByRole('link', { name: /Data-use agreement/ });
+    const title = wang.getByRole('link', { name: /数据使用协议/ });
     await title.waitFor();
     await wang.getByText('草稿').first().waitFor();
     await screenshot(wang, 'contracts-list');
@@ -127,7 +127,7 @@ describe('data contracts in the web app', () => {
     await sun.getByText('基于第 1 版编辑').waitFor();
 
     // The institute saves first: version 2.
-    await appendToClause(sun, 'Security', ' Access logs are kept for three years.');
+    await appendToClause(sun, '安全保障', ' Access logs are kept for three years.');
     await sun.getByLabel('修改说明').fill('Keep access logs for three years');
     await screenshot(sun, 'contracts-editor');
     await sun.getByRole('button', { name: '保存为新版本' }).click();
@@ -135,7 +135,7 @@ describe('data contracts in the web app', () => {
     await sun.getByText('第 2 版').first().waitFor();
 
     // Jiading saves on the stale version 1: a conflict, with the edits kept.
-    await appendToClause(wang, 'Publications', ' Drafts are shared 30 days before submission.');
+    await appendToClause(wang, '发表成果', ' Drafts are shared 30 days before submission.');
     await wang.getByRole('tab', { name: '授权条件' }).click();
     await wang.getByLabel('音频').check();
     await wang.getByRole('button', { name: '保存为新版本' }).click();
@@ -206,12 +206,12 @@ describe('data contracts in the web app', () => {
 
     // The list filters by status.
     await wang.goto(base);
-    await wang.getByRole('link', { name: /Data-use agreement/ }).waitFor();
+    await wang.getByRole('link', { name: /数据使用协议/ }).waitFor();
     await wang.getByText('生效中').first().waitFor();
     await wang.getByLabel('合同状态').click();
     // Ant Design's listbox for screen readers is hidden; click the visible option.
     await wang.locator('.ant-select-item-option').filter({ hasText: '草稿' }).click();
     await wang.getByText('暂无数据合同').waitFor();
-    expect(await wang.getByRole('link', { name: /Data-use agreement/ }).count()).toBe(0);
+    expect(await wang.getByRole('link', { name: /数据使用协议/ }).count()).toBe(0);
   }, 240_000);
 });

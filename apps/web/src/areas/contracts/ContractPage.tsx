@@ -70,7 +70,7 @@ export function ContractPage() {
               <ObligationsCard contract={contract} canFulfil={allowed.has('fulfil')} />
             </div>
             <VersionHistory contract={contract} />
-            <ClausesView version={contract.version} />
+            <ClausesView version={contract.version} governingLanguage={contract.governingLanguage} />
           </Flex>
         </Col>
         {/* Actions first on a tablet, beside the details on a wide screen. */}
