@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -26,6 +27,7 @@ import { ClauseType, ContractTermsType } from './dto/contract.types';
 @Index('data_sharing_contract_parties_idx', { synchronize: false })
 @Index('data_sharing_contract_datasets_idx', { synchronize: false })
 @Index('data_sharing_contract_recipient_idx', ['recipientOrganizationId', 'storedStatus'])
+@Check('data_sharing_contract_governing_language_check', `"governing_language" IN ('zh-CN', 'en')`)
 @ObjectType('DataSharingContract', { description: 'A data-use agreement whose terms Tetrad enforces.' })
 export class DataSharingContract {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'data_sharing_contract_pkey' })
@@ -120,6 +122,10 @@ export class DataSharingContract {
 
 /** One numbered version of the terms and clauses; inserted, never updated. */
 @Entity({ name: 'contract_version' })
+@Check(
+  'contract_version_governing_language_check',
+  `"governing_language" IS NULL OR "governing_language" IN ('zh-CN', 'en')`,
+)
 @ObjectType('ContractVersion')
 export class ContractVersion {
   @PrimaryColumn({ name: 'contract_id', type: 'uuid', primaryKeyConstraintName: 'contract_version_pkey' })
