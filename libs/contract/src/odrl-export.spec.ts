@@ -84,6 +84,11 @@ describe('toOdrlAgreement', () => {
     expect(agreement['tetrad:contentHash']).toBe('ab'.repeat(32));
   });
 
+  it('names the governing language when the version records one', () => {
+    expect(exportOf(content())['dcterms:language']).toBeUndefined();
+    expect(exportOf({ ...content(), governingLanguage: 'zh-CN' })['dcterms:language']).toBe('zh-CN');
+  });
+
   it('ignores a trailing slash on the base URI', () => {
     expect(exportOf(content(), { baseUri: `${BASE}/` }).uid).toBe(POLICY);
   });

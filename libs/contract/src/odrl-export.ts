@@ -118,6 +118,8 @@ export function toOdrlAgreement(input: OdrlAgreementInput): JsonLd {
     profile: `${base}/ns/odrl-profile`,
     conflict: 'prohibit',
     'dcterms:title': content.title,
+    // The language whose text governs (BCP 47), for versions that record one.
+    ...(content.governingLanguage ? { 'dcterms:language': content.governingLanguage } : {}),
     'dcterms:isVersionOf': { '@id': contract },
     'tetrad:version': content.version,
     'tetrad:contentHash': input.contentHash,
