@@ -167,7 +167,9 @@ export class ContractQueryService {
   /** ODRL 2.2 JSON-LD of a version (the agreed one by default). */
   async odrl(caller: Caller, contractId: string, versionNumber?: number): Promise<Record<string, unknown>> {
     const data = await this.exportData(caller, contractId, versionNumber);
+    const timeZone = await this.drafting.timeZoneOf(data.contract.consortiumId);
     return toOdrlAgreement({
+      timeZone,
       content: data.content,
       contentHash: data.version.contentHash,
       datasetNames: Object.fromEntries(data.names.datasets),
