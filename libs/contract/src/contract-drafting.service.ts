@@ -44,9 +44,14 @@ export interface DraftSettings {
   timeZone: string;
 }
 
+/** What the server writes when negotiation reopens, in the contract's governing language. */
 const REOPENED_NOTE: Record<ContractLanguage, (reason: string) => string> = {
   'zh-CN': (reason) => `重新开启协商：${reason}`,
   en: (reason) => `Reopened: ${reason}`,
+};
+const VOIDED_ON_REOPEN: Record<ContractLanguage, (reason: string) => string> = {
+  'zh-CN': (reason) => `已重新开启协商：${reason}`,
+  en: (reason) => `Negotiation reopened: ${reason}`,
 };
 
 /**
@@ -250,7 +255,7 @@ export class ContractDraftingService {
       const voided = await manager
         .createQueryBuilder()
         .update(ContractSignature)
-        .set({ voidedAt: () => 'now()', voidReason: `Negotiation reopened: ${reason}` })
+        .set({ voidedAt: () => 'now()', voidReason: VOIDED_ON_REOPEN[contract.governingLanguage](reason) })
         .where('contract_id = :contractId AND voided_at IS NULL', { contractId })
         .execute();
       const version = await this.insertVersion(

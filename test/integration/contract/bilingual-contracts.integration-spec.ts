@@ -187,6 +187,18 @@ describe('bilingual contracts: governing language, titles, time zone and documen
     });
   });
 
+  it('reopens in the governing language, the new version keeping its language and translations', async () => {
+    const reopened = await t.as(WANG_FANG)<{ reopenContractNegotiation: { number: number; note: string } }>(
+      'mutation O($c: UUID!) { reopenContractNegotiation(contractId: $c, reason: "起始日期推迟一周") { number note } }',
+      { c: chinese.id },
+    );
+    expect(reopened.errors).toBeUndefined();
+    expect(reopened.data!.reopenContractNegotiation.note).toBe('重新开启协商：起始日期推迟一周');
+    const after = await contractOf(chinese.id);
+    expect(after.version).toMatchObject({ number: 2, governingLanguage: 'ZH_CN' });
+    expect(after.version.clauses).toEqual(chinese.version.clauses);
+  });
+
   it('lets an ORG_ADMIN of a member set the time zone, refusing unknown names and other consortia', async () => {
     const refused = await t.as(LI_WEI)(UPDATE, { input: { id: consortiumId, timeZone: 'Asia/Beijing' } });
     expect(code(refused)).toBe('BAD_USER_INPUT');
