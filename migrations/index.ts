@@ -15,6 +15,7 @@ import { CreateTicketDatasetLink1764201600000 } from './1764201600000-CreateTick
 import { MilestoneAgreement1764208800000 } from './1764208800000-MilestoneAgreement';
 import { WithdrawKpiReports1764216000000 } from './1764216000000-WithdrawKpiReports';
 import { AddMatcherOverride1764223200000 } from './1764223200000-AddMatcherOverride';
+import { BilingualContracts1764230400000 } from './1764230400000-BilingualContracts';
 import { CreateContractClauseComment1764237600000 } from './1764237600000-CreateContractClauseComment';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
@@ -36,5 +37,6 @@ export const migrations = [
   MilestoneAgreement1764208800000,
   WithdrawKpiReports1764216000000,
   AddMatcherOverride1764223200000,
+  BilingualContracts1764230400000,
   CreateContractClauseComment1764237600000,
 ];

@@ -12,6 +12,7 @@ import {
 import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
 import { Organization } from '@tetrad/organization';
 import { ConsortiumStatus, Sector } from './consortium-enums';
+import { DEFAULT_TIME_ZONE } from './time-zone';
 
 /** Four kinds of organisations bound to real scenarios, sharing risk and reward. */
 @Entity({ name: 'consortium' })
@@ -43,6 +44,13 @@ export class Consortium {
   })
   @Field(() => ConsortiumStatus)
   status!: ConsortiumStatus;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: DEFAULT_TIME_ZONE })
+  @Field({
+    description:
+      'IANA time zone (default Asia/Shanghai): contract periods are dates in it, and contract documents state times in it.',
+  })
+  timeZone!: string;
 
   @Column({ name: 'founded_by_organization_id', type: 'uuid' })
   @Field(() => UUIDScalar)

@@ -13,6 +13,7 @@ import {
   FoundConsortiumInput,
   InviteOrganizationInput,
   MembershipsArgs,
+  UpdateConsortiumInput,
 } from './dto/consortium.inputs';
 import { Consortium } from './consortium.entity';
 import { CONSORTIUM_NAME_BY_ID } from './consortium.loaders';
@@ -67,6 +68,16 @@ export class ConsortiumResolver {
     @Args('id', { type: () => UUIDScalar }) id: string,
   ): Promise<Consortium> {
     return this.consortiumService.activate(caller, id);
+  }
+
+  @Mutation(() => Consortium, {
+    description: "ORG_ADMIN of a member: change the consortium's settings (its time zone).",
+  })
+  updateConsortium(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UpdateConsortiumInput,
+  ): Promise<Consortium> {
+    return this.consortiumService.update(caller, input);
   }
 
   @Mutation(() => Membership, { description: 'ORG_ADMIN of a member: invite another organisation.' })

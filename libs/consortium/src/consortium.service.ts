@@ -8,19 +8,21 @@ import {
   authorizedRecord,
   containsPattern,
   ForbiddenError,
+  InvalidInputError,
   NotFoundError,
   paginate,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
 import { OrganizationKind, OrganizationService } from '@tetrad/organization';
-import type { ConsortiaArgs, FoundConsortiumInput } from './dto/consortium.inputs';
+import type { ConsortiaArgs, FoundConsortiumInput, UpdateConsortiumInput } from './dto/consortium.inputs';
 import { ConsortiumStatus, MembershipStatus } from './consortium-enums';
 import { Consortium } from './consortium.entity';
 import { IncompleteConsortiumError } from './consortium.errors';
 import { missingPartyKinds } from './consortium-lifecycle';
 import { CONSORTIUM_COLUMNS } from './consortium.rules';
 import { Membership } from './membership.entity';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from './time-zone';
 
 @Injectable()
 export class ConsortiumService {
@@ -123,6 +125,47 @@ export class ConsortiumService {
       });
       return saved;
     });
+  }
+
+  /** An ORG_ADMIN of an active member changes its settings; each change is audited. */
+  async update(caller: Caller, input: UpdateConsortiumInput): Promise<Consortium> {
+    const timeZone = input.timeZone === undefined ? undefined : canonicalTimeZone(input.timeZone);
+    if (timeZone === null) {
+      throw new InvalidInputError(
+        `"${input.timeZone}" is not a time zone: use an IANA name such as Asia/Shanghai.`,
+        [{ field: 'input.timeZone', message: 'must be an IANA time zone name, e.g. Asia/Shanghai' }],
+      );
+    }
+    await this.authorization.abilityFor(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const consortium = await authorizedRecord(this.authorization, manager, caller, {
+        type: 'Consortium',
+        entity: Consortium,
+        id: input.id,
+        action: 'update',
+        lock: true,
+      });
+      const before = { timeZone: consortium.timeZone };
+      if (timeZone) consortium.timeZone = timeZone;
+      const saved = await manager.save(consortium);
+      await this.audit.record(manager, caller, {
+        action: 'consortium.update',
+        subjectType: 'Consortium',
+        subjectId: consortium.id,
+        consortiumId: consortium.id,
+        before,
+        after: { timeZone: saved.timeZone },
+      });
+      return saved;
+    });
+  }
+
+  /** The time zone contract periods of a consortium are dates in (no authorization: callers hold the contract). */
+  async timeZoneOf(id: string): Promise<string> {
+    const row = await this.dataSource
+      .getRepository(Consortium)
+      .findOne({ where: { id }, select: { timeZone: true } });
+    return row?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** An organisation's active memberships with its party role in each (what abilities are built from). */

@@ -5,3 +5,4 @@ export * from './consortium-enums';
 export * from './consortium.service';
 export * from './consortium-lifecycle';
 export * from './consortium.rules';
+export * from './time-zone';

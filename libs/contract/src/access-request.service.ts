@@ -16,7 +16,7 @@ import {
   type ConnectionShape,
 } from '@tetrad/core';
 import { DatasetService, matchPurpose, type Dataset } from '@tetrad/dataset';
-import { AccessDecision, DataAccessRequestStatus } from './contract-enums';
+import { AccessDecision, ContractLanguageCode, DataAccessRequestStatus } from './contract-enums';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ACCESS_REQUEST_COLUMNS } from './contract.rules';
 import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
@@ -91,6 +91,10 @@ export class AccessRequestService {
       [...seen.providerOrganizationIds, seen.requesterOrganizationId],
       (await this.itemsOf([seen.id])).map((item) => item.datasetId),
     );
+    const settings = {
+      language: input.contractLanguage ?? ContractLanguageCode.ZH_CN,
+      timeZone: await this.drafting.timeZoneOf(seen.consortiumId),
+    };
     return this.dataSource.transaction(async (manager) => {
       const request = await this.locked(manager, caller, input.requestId, 'review');
       const items = await manager.find(DataAccessRequestItem, { where: { requestId: request.id } });
@@ -103,7 +107,7 @@ export class AccessRequestService {
       decideRequest(request, items);
       if (request.status === DataAccessRequestStatus.APPROVED) {
         const approved = items.filter((item) => item.decision === AccessDecision.APPROVED);
-        const contract = await this.drafting.openDraft(manager, caller, request, approved, names);
+        const contract = await this.drafting.openDraft(manager, caller, request, approved, names, settings);
         request.contractId = contract.id;
       }
       const saved = await manager.save(request);

@@ -1,5 +1,6 @@
 import type { DataPurpose } from '@tetrad/dataset';
-import { addDays, defaultClauses, defaultTerms, listInWords, purposeClauseKey } from './clause-templates';
+import { addDays, defaultClauses, defaultTerms, purposeClauseKey } from './clause-templates';
+import type { ContractLanguage } from './document-blocks';
 import type { DutyTerm, Prohibition } from './contract-terms';
 
 const ALL_PURPOSES: DataPurpose[] = [
@@ -26,13 +27,28 @@ const NON_COMMERCIAL: Prohibition[] = [
 ];
 const COMMERCIAL: Prohibition[] = ['RE_IDENTIFY', 'REDISTRIBUTE', 'CROSS_BORDER_TRANSFER'];
 
-function clausesFor(purposes: DataPurpose[]) {
-  return defaultClauses({
-    purposes,
-    providerNames: ['Shanghai Humanoid Lab', 'Pearl River Robotics'],
-    recipientName: 'Beijing Embodied AI Institute',
-    datasetNames: ['Kitchen pick-and-place 2025', 'Warehouse tote handling'],
-  });
+function clausesFor(purposes: DataPurpose[], language: ContractLanguage = 'en') {
+  return defaultClauses(
+    {
+      purposes,
+      providerNames: ['Shanghai Humanoid Lab', 'Pearl River Robotics'],
+      recipientName: 'Beijing Embodied AI Institute',
+      datasetNames: ['Kitchen pick-and-place 2025', 'Warehouse tote handling'],
+    },
+    language,
+  );
+}
+
+function chineseClausesFor(purposes: DataPurpose[]) {
+  return defaultClauses(
+    {
+      purposes,
+      providerNames: ['上海人形机器人实验室', '珠江机器人公司'],
+      recipientName: '北京具身智能研究院',
+      datasetNames: ['厨房抓取放置数据集', '仓储周转箱搬运数据集'],
+    },
+    'zh-CN',
+  );
 }
 
 describe('defaultTerms', () => {
@@ -172,13 +188,62 @@ describe('defaultClauses', () => {
   });
 });
 
-describe('listInWords', () => {
-  it.each<[string[], string]>([
-    [[], ''],
-    [['A'], 'A'],
-    [['A', 'B'], 'A and B'],
-    [['A', 'B', 'C'], 'A, B and C'],
-  ])('%p reads as %p', (items, words) => {
-    expect(listInWords(items)).toBe(words);
+describe('defaultClauses in both languages', () => {
+  it('writes the governing language first and the other as its translation, clause by clause', () => {
+    const chinese = chineseClausesFor(ALL_PURPOSES);
+    const english = clausesFor(ALL_PURPOSES);
+    expect(chinese.map((clause) => clause.key)).toEqual(english.map((clause) => clause.key));
+    expect(chinese[0]!.title).toBe('定义');
+    expect(chinese[0]!.translation?.title).toBe('Definitions');
+    expect(english[0]!.translation?.title).toBe('定义');
+    expect(english.find((c) => c.key === 'purpose-benchmarking')!.translation?.title).toBe('用途：基准测评');
+  });
+
+  it.each<[ContractLanguage]>([['zh-CN'], ['en']])(
+    'fills every default clause in %s and its translation',
+    (language) => {
+      for (const clause of clausesFor(ALL_PURPOSES, language)) {
+        expect(clause.title.trim()).not.toBe('');
+        expect(clause.text.trim()).not.toBe('');
+        expect(clause.translation?.title.trim()).not.toBe('');
+        expect(clause.translation?.text.trim()).not.toBe('');
+      }
+    },
+  );
+
+  it('writes Chinese clauses without English letters (names of parties and datasets aside)', () => {
+    for (const clause of chineseClausesFor(ALL_PURPOSES)) {
+      expect(`${clause.title}${clause.text}`).not.toMatch(/[A-Za-z]/);
+    }
+    for (const clause of clausesFor(ALL_PURPOSES, 'en')) {
+      const text = `${clause.translation!.title}${clause.translation!.text}`
+        .replaceAll('Shanghai Humanoid Lab', '')
+        .replaceAll('Pearl River Robotics', '')
+        .replaceAll('Beijing Embodied AI Institute', '')
+        .replaceAll('Kitchen pick-and-place 2025', '')
+        .replaceAll('Warehouse tote handling', '');
+      expect(text).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it('drafts the Chinese as Chinese legal text: the parties by role, PRC law and arbitration', () => {
+    const clauses = chineseClausesFor(['RESEARCH']);
+    const definitions = clauses[0]!.text;
+    expect(definitions).toContain('“数据提供方”指上海人形机器人实验室和珠江机器人公司');
+    expect(definitions).toContain('“数据接收方”指北京具身智能研究院');
+    expect(definitions).toContain('数据集“厨房抓取放置数据集”和“仓储周转箱搬运数据集”');
+    const all = clauses.map((clause) => clause.text).join('');
+    expect(all).not.toMatch(/甲方|乙方/);
+    expect(all).toContain('本协议');
+    const law = clauses.find((clause) => clause.key === 'governing-law')!.text;
+    expect(law).toContain('本协议适用中华人民共和国法律');
+    expect(law).toContain('仲裁');
+  });
+
+  it('writes a distinct Chinese paragraph for every purpose', () => {
+    const texts = chineseClausesFor(ALL_PURPOSES)
+      .filter((clause) => clause.key.startsWith('purpose-'))
+      .map((clause) => clause.text);
+    expect(new Set(texts).size).toBe(ALL_PURPOSES.length);
   });
 });

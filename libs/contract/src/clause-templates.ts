@@ -1,11 +1,16 @@
 import type { DataPurpose } from '@tetrad/dataset';
+import { CLAUSE_TEXTS, type ClauseWords } from './clause-texts';
 import type { Clause, ContractTerms, DutyTerm, Prohibition } from './contract-terms';
+import { listInWords, purposeLabel } from './contract-vocabulary';
+import type { ContractLanguage } from './document-blocks';
 import { mergeProhibitions } from './offer-prohibitions';
 
 /**
  * The default legal text and machine-readable terms of a new contract draft (DOMAIN.md, "Data").
  * Clause keys are stable so that versions can be compared clause by clause; the clauses speak of
  * "the Terms" rather than repeating them, so editing a term never leaves the text contradicting it.
+ * Each clause is written in the contract's governing language and carries the other language as
+ * its convenience translation.
  */
 
 export interface ClauseTemplateInput {
@@ -18,7 +23,7 @@ export interface ClauseTemplateInput {
 export interface DefaultTermsInput {
   datasetIds: string[];
   purposes: DataPurpose[];
-  /** YYYY-MM-DD, UTC. */
+  /** YYYY-MM-DD, a date in the consortium's time zone. */
   startsOn: string;
   durationDays: number;
   /** What the datasets' offers keep prohibited (offer-prohibitions.ts), whatever the purposes. */
@@ -35,107 +40,6 @@ const PURPOSE_ORDER: readonly DataPurpose[] = [
   'COMMERCIAL_PRODUCT',
   'REDISTRIBUTE_DERIVED',
 ];
-
-const PURPOSE_LABELS: Record<DataPurpose, string> = {
-  RESEARCH: 'research',
-  MODEL_TRAINING: 'model training',
-  BENCHMARKING: 'benchmarking',
-  SIM_TO_REAL: 'sim-to-real transfer',
-  SAFETY_CERTIFICATION: 'safety certification',
-  COMMERCIAL_PRODUCT: 'commercial products',
-  REDISTRIBUTE_DERIVED: 'redistribution of derived works',
-};
-
-const PURPOSE_TEXTS: Record<DataPurpose, string> = {
-  RESEARCH:
-    'The Recipient may use the Data for scientific research: analysis, experiments and the development of research prototypes and models. ' +
-    'Research results may be published as set out in the Publications clause. ' +
-    'Models or software developed under this purpose may not be used in commercial products unless the Terms also list commercial products as a purpose.',
-  MODEL_TRAINING:
-    'The Recipient may use the Data to train, fine-tune and evaluate machine-learning models, including robot control policies and foundation models. ' +
-    'The Recipient takes reasonable measures so that the Data cannot be extracted or reconstructed from the trained models. ' +
-    'Trained models may be used only for the purposes listed in the Terms.',
-  BENCHMARKING:
-    'The Recipient may use the Data to evaluate and compare the performance of robots, controllers or models. ' +
-    'Benchmark results, scores and aggregate statistics may be published; the Data itself, and any sample of it that would allow it to be reconstructed, may not.',
-  SIM_TO_REAL:
-    'The Recipient may use the Data to build, calibrate and validate simulation environments and to transfer behaviour learned in simulation to physical robots. ' +
-    'Scene reconstructions, dynamics parameters and other simulation assets derived from the Data are subject to this agreement as if they were the Data.',
-  SAFETY_CERTIFICATION:
-    'The Recipient may use the Data as evidence in the safety assessment, testing and certification of robots and robotic systems. ' +
-    'It may disclose the parts of the Data that an assessment requires to a certification body or regulator, under confidentiality, and only for that assessment.',
-  COMMERCIAL_PRODUCT:
-    'The Recipient may use the Data, and models trained on it, to develop, operate and sell its own products and services. ' +
-    'The Data itself may not be sold, licensed or otherwise made available as part of any product or service.',
-  REDISTRIBUTE_DERIVED:
-    'The Recipient may distribute works derived from the Data, such as trained models, annotations or aggregate statistics, to third parties. ' +
-    'It may do so only where the Data cannot be reconstructed from the derived works and under terms that protect the Providers no less than this agreement. ' +
-    'This purpose does not permit redistribution of the Data itself.',
-};
-
-const STANDARD_CLAUSES: readonly Clause[] = [
-  {
-    key: 'security',
-    title: 'Security',
-    text:
-      'The Recipient keeps the Data in access-controlled environments, encrypted in transit and at rest, and gives access only to its named personnel who need it for the permitted purposes. ' +
-      'It keeps a record of every access to the Data. ' +
-      'It notifies the Providers of any security incident affecting the Data without undue delay, and cooperates with them to contain it.',
-  },
-  {
-    key: 'personal-data',
-    title: 'Personal data',
-    text:
-      'Where the Data contains personal information, such as images or voices of people present during collection, each party complies with applicable data-protection law, ' +
-      "including the Personal Information Protection Law of the People's Republic of China. " +
-      'The Recipient processes such information only for the permitted purposes, makes no attempt to identify any person, and does not combine the Data with other data that would allow it.',
-  },
-  {
-    key: 'publications',
-    title: 'Publications',
-    text:
-      'Publications based on the Data acknowledge the Providers and the datasets used. ' +
-      'They may include results, figures and aggregate statistics, but not the Data itself nor any image or recording in which a person can be identified. ' +
-      'Where the Terms require it, the Recipient reports each publication to the Providers within the period stated there.',
-  },
-  {
-    key: 'term-and-termination',
-    title: 'Term and termination',
-    text:
-      'This agreement takes effect when every party has signed it and its start date has come, and ends on its end date. ' +
-      'A Provider may suspend access at once if it reasonably believes the agreement has been breached, and may terminate it if a material breach is not remedied within 30 days of notice. ' +
-      'When the agreement ends, access ends at once and the Recipient deletes the Data as the Terms require and certifies the deletion in writing. ' +
-      'The clauses on security, personal data, publications, liability and governing law survive the end of the agreement.',
-  },
-  {
-    key: 'liability',
-    title: 'Liability',
-    text:
-      'The Data is provided as is, without warranty of accuracy, completeness or fitness for a particular purpose. ' +
-      'Each party is liable for its own breach of this agreement. ' +
-      'No party is liable for indirect or consequential loss, except for wilful misconduct, gross negligence, or breach of the prohibitions in the Terms or of the Security and Personal data clauses.',
-  },
-  {
-    key: 'governing-law',
-    title: 'Governing law and disputes',
-    text:
-      "This agreement is governed by the laws of the People's Republic of China. " +
-      'The parties first seek to settle any dispute arising from it through good-faith negotiation. ' +
-      "A dispute not settled within 30 days is submitted to arbitration before an arbitration institution in the People's Republic of China agreed by the parties, under its rules in force at the time; the award is final and binding on the parties.",
-  },
-];
-
-/** "a", "a and b", "a, b and c": names read as a sentence, not as a list. */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) {
-    return items.join('');
-  }
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-export function purposeLabel(purpose: DataPurpose): string {
-  return PURPOSE_LABELS[purpose];
-}
 
 /** `purpose-model-training`: the stable key of a purpose's clause. */
 export function purposeClauseKey(purpose: DataPurpose): string {
@@ -155,19 +59,31 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(utc + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function defaultClauses(input: ClauseTemplateInput): Clause[] {
+/** The default clauses in the governing language, each with its translation in the other. */
+export function defaultClauses(input: ClauseTemplateInput, governingLanguage: ContractLanguage): Clause[] {
+  const other = otherLanguage(governingLanguage);
+  const [governing, translated] = [clausesIn(input, governingLanguage), clausesIn(input, other)];
+  return governing.map((clause, index) => ({
+    ...clause,
+    translation: { title: translated[index]!.title, text: translated[index]!.text },
+  }));
+}
+
+export function otherLanguage(language: ContractLanguage): ContractLanguage {
+  return language === 'zh-CN' ? 'en' : 'zh-CN';
+}
+
+function clausesIn(input: ClauseTemplateInput, language: ContractLanguage): ClauseWords[] {
+  const texts = CLAUSE_TEXTS[language];
   return [
-    definitionsClause(input),
-    {
-      key: 'grant',
-      title: 'Grant of access',
-      text:
-        'Each Provider grants the Recipient a non-exclusive, non-transferable and revocable right to access and use its Data during the period stated in the Terms, ' +
-        'solely for the purposes described below and subject to the prohibitions, duties and excluded modalities in the Terms. ' +
-        'Any use not expressly permitted is prohibited. Ownership of the Data, and all rights not granted, remain with the Providers.',
-    },
-    ...orderedPurposes(input.purposes).map(purposeClause),
-    ...STANDARD_CLAUSES,
+    definitionsClause(input, language),
+    texts.grant,
+    ...orderedPurposes(input.purposes).map((purpose) => ({
+      key: purposeClauseKey(purpose),
+      title: texts.purposeTitle(purposeLabel(purpose, language)),
+      text: texts.purposes[purpose],
+    })),
+    ...texts.standard,
   ];
 }
 
@@ -208,21 +124,27 @@ function orderedPurposes(purposes: readonly DataPurpose[]): DataPurpose[] {
   return PURPOSE_ORDER.filter((purpose) => purposes.includes(purpose));
 }
 
-function purposeClause(purpose: DataPurpose): Clause {
-  const label = PURPOSE_LABELS[purpose];
-  return {
-    key: purposeClauseKey(purpose),
-    title: `Purpose: ${label.charAt(0).toUpperCase()}${label.slice(1)}`,
-    text: PURPOSE_TEXTS[purpose],
-  };
-}
-
-function definitionsClause(input: ClauseTemplateInput): Clause {
-  const providers = input.providerNames.length > 0 ? listInWords(input.providerNames) : 'the data provider';
+function definitionsClause(input: ClauseTemplateInput, language: ContractLanguage): ClauseWords {
   const datasets = input.datasetNames.map((name) => `“${name}”`);
+  if (language === 'zh-CN') {
+    const providers =
+      input.providerNames.length > 0 ? listInWords(input.providerNames, language) : '提供数据的机构';
+    const data = datasets.length > 0 ? `数据集${listInWords(datasets, language)}` : '授权条件所列的数据集';
+    return {
+      key: 'definitions',
+      title: '定义',
+      text:
+        `“数据提供方”指${providers}，各自仅就其拥有的数据而言。“数据接收方”指${input.recipientName}。` +
+        `“数据”指${data}，包括其录制内容、标注和元数据，以及上述内容的任何副本或子集。` +
+        '“授权条件”指本协议中可由系统执行的机器可读条件，即允许用途、禁止事项、义务、有效期及不提供的模态。' +
+        '本协议文本与授权条件不一致的，以授权条件为准。',
+    };
+  }
+  const providers =
+    input.providerNames.length > 0 ? listInWords(input.providerNames, language) : 'the data provider';
   const data =
     datasets.length > 0
-      ? `the dataset${datasets.length > 1 ? 's' : ''} ${listInWords(datasets)}`
+      ? `the dataset${datasets.length > 1 ? 's' : ''} ${listInWords(datasets, language)}`
       : 'the datasets named in the Terms';
   return {
     key: 'definitions',

@@ -11,14 +11,17 @@ import {
   recordChange,
   type Caller,
 } from '@tetrad/core';
+import { ConsortiumService, dateInTimeZone, startOfDateInTimeZone } from '@tetrad/consortium';
 import { DatasetService, type DatasetOffer } from '@tetrad/dataset';
 import { UserService } from '@tetrad/identity';
 import { OrganizationService } from '@tetrad/organization';
 import { defaultClauses, defaultTerms } from './clause-templates';
 import { diffClauses, diffTerms } from './contract-diff';
-import { ContractStatus } from './contract-enums';
+import { ContractLanguageCode, ContractStatus } from './contract-enums';
 import { contentHash } from './contract-hash';
 import type { Clause, ContractContent, ContractTerms } from './contract-terms';
+import { draftTitle } from './contract-titles';
+import type { ContractLanguage } from './document-blocks';
 import { DataSharingContract, ContractSignature, ContractVersion } from './contract.entity';
 import type { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
 import type { ContractComparison } from './dto/contract.types';
@@ -34,6 +37,22 @@ export interface DraftNames {
   offers: Map<string, DatasetOffer>;
 }
 
+/** How a new draft is written: its governing language, and the consortium's time zone for its dates. */
+export interface DraftSettings {
+  language: ContractLanguage;
+  timeZone: string;
+}
+
+/** What the server writes when negotiation reopens, in the contract's governing language. */
+const REOPENED_NOTE: Record<ContractLanguage, (reason: string) => string> = {
+  'zh-CN': (reason) => `重新开启协商：${reason}`,
+  en: (reason) => `Reopened: ${reason}`,
+};
+const VOIDED_ON_REOPEN: Record<ContractLanguage, (reason: string) => string> = {
+  'zh-CN': (reason) => `已重新开启协商：${reason}`,
+  en: (reason) => `Negotiation reopened: ${reason}`,
+};
+
 /**
  * Drafting and negotiation: a draft from an approved request, numbered versions edited by the
  * parties' LEGAL users against the latest version only, AGREED freezing one version and its
@@ -47,8 +66,14 @@ export class ContractDraftingService {
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly users: UserService,
+    private readonly consortia: ConsortiumService,
     private readonly audit: AuditTrail,
   ) {}
+
+  /** The consortium's time zone; read before a transaction (one connection on the embedded database). */
+  timeZoneOf(consortiumId: string): Promise<string> {
+    return this.consortia.timeZoneOf(consortiumId);
+  }
 
   async userNames(ids: readonly string[]): Promise<Map<string, string>> {
     return new Map((await this.users.findByIds(ids)).map((user) => [user.id, user.name]));
@@ -73,19 +98,24 @@ export class ContractDraftingService {
     request: DataAccessRequest,
     approved: readonly DataAccessRequestItem[],
     names: DraftNames,
+    settings: DraftSettings,
   ): Promise<DataSharingContract> {
     const datasetIds = approved.map((item) => item.datasetId).sort();
     const providers = [...new Set(approved.map((item) => item.ownerOrganizationId))].sort();
     const nameOf = (id: string): string => names.organizations.get(id) ?? id;
-    const title = `Data-use agreement: ${nameOf(request.requesterOrganizationId)} (${request.purpose})`.slice(
-      0,
-      200,
-    );
+    const templateInput = {
+      purposes: [request.purpose],
+      providerNames: providers.map(nameOf),
+      recipientName: nameOf(request.requesterOrganizationId),
+      datasetNames: datasetIds.map((id) => names.datasets.get(id) ?? id),
+    };
+    const title = draftTitle(templateInput, settings.language);
     const contract = await manager.save(
       manager.create(DataSharingContract, {
         consortiumId: request.consortiumId,
         accessRequestId: request.id,
         title,
+        governingLanguage: settings.language as ContractLanguageCode,
         storedStatus: ContractStatus.DRAFT,
         recipientOrganizationId: request.requesterOrganizationId,
         providerOrganizationIds: providers,
@@ -98,27 +128,28 @@ export class ContractDraftingService {
     const terms = defaultTerms({
       datasetIds,
       purposes: [request.purpose],
-      startsOn: new Date().toISOString().slice(0, 10),
+      startsOn: dateInTimeZone(new Date(), settings.timeZone),
       durationDays: request.durationDays,
       offerProhibitions: limits.map((limit) => limit.prohibition),
     });
-    const clauses = defaultClauses({
-      purposes: [request.purpose],
-      providerNames: providers.map(nameOf),
-      recipientName: nameOf(request.requesterOrganizationId),
-      datasetNames: datasetIds.map((id) => names.datasets.get(id) ?? id),
-    });
+    const clauses = defaultClauses(templateInput, settings.language);
     const version = await this.insertVersion(
       manager,
       caller,
       contract,
-      { terms, clauses, basedOn: null, note: draftNote(terms.purposes, limits, names.datasets) },
+      {
+        terms,
+        clauses,
+        basedOn: null,
+        note: draftNote(terms.purposes, limits, names.datasets, settings.language),
+      },
       names,
     );
     await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
       action: 'contract.draft',
       after: {
         title,
+        governingLanguage: settings.language,
         version: version.number,
         hash: version.contentHash,
         prohibitions: terms.prohibitions,
@@ -128,7 +159,8 @@ export class ContractDraftingService {
   }
 
   async agree(caller: Caller, contractId: string, versionNumber: number): Promise<DataSharingContract> {
-    await this.readable(caller, contractId);
+    const seen = await this.readable(caller, contractId);
+    const timeZone = await this.timeZoneOf(seen.consortiumId);
     return this.dataSource.transaction(async (manager) => {
       const contract = await this.locked(manager, caller, contractId, 'agree');
       assertNegotiable(contract, 'agreed');
@@ -138,7 +170,8 @@ export class ContractDraftingService {
         });
       }
       const version = await manager.findOneByOrFail(ContractVersion, { contractId, number: versionNumber });
-      const today = new Date().toISOString().slice(0, 10);
+      // The period is dates in the consortium's time zone: it starts and ends at local midnight.
+      const today = dateInTimeZone(new Date(), timeZone);
       if (version.terms.endsOn <= today) {
         throw new InvalidInputError(
           `The terms end on ${version.terms.endsOn}, which has passed: edit the end date first.`,
@@ -148,8 +181,8 @@ export class ContractDraftingService {
         storedStatus: ContractStatus.AGREED,
         agreedVersion: versionNumber,
         agreedHash: version.contentHash,
-        startsAt: new Date(`${version.terms.startsOn}T00:00:00Z`),
-        endsAt: new Date(`${version.terms.endsOn}T00:00:00Z`),
+        startsAt: startOfDateInTimeZone(version.terms.startsOn, timeZone),
+        endsAt: startOfDateInTimeZone(version.terms.endsOn, timeZone),
       });
       const saved = await manager.save(contract);
       await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
@@ -181,14 +214,19 @@ export class ContractDraftingService {
       const voided = await manager
         .createQueryBuilder()
         .update(ContractSignature)
-        .set({ voidedAt: () => 'now()', voidReason: `Negotiation reopened: ${reason}` })
+        .set({ voidedAt: () => 'now()', voidReason: VOIDED_ON_REOPEN[contract.governingLanguage](reason) })
         .where('contract_id = :contractId AND voided_at IS NULL', { contractId })
         .execute();
       const version = await this.insertVersion(
         manager,
         caller,
         contract,
-        { terms: agreed.terms, clauses: agreed.clauses, basedOn: agreed.number, note: `Reopened: ${reason}` },
+        {
+          terms: agreed.terms,
+          clauses: agreed.clauses,
+          basedOn: agreed.number,
+          note: REOPENED_NOTE[contract.governingLanguage](reason),
+        },
         names,
       );
       const before = {
@@ -281,6 +319,7 @@ export class ContractDraftingService {
         title: contract.title,
         terms: body.terms,
         clauses: body.clauses,
+        governingLanguage: contract.governingLanguage,
         contentHash: hash,
         note: body.note,
         authorUserId: caller.userId,
@@ -306,6 +345,8 @@ export class ContractDraftingService {
       })),
       terms: body.terms,
       clauses: body.clauses,
+      // Every version written from now on carries its governing language, and so hashes it.
+      governingLanguage: contract.governingLanguage,
     };
     return contentHash(content);
   }

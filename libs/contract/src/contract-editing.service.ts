@@ -27,6 +27,7 @@ import {
 import type { Clause, ContractTerms } from './contract-terms';
 import { DataSharingContract, ContractVersion } from './contract.entity';
 import type { ContractEditProposalInput, EditContractInput } from './dto/contract-edit.inputs';
+import type { ClauseInput } from './dto/contract.inputs';
 import type { ContractEditPreview } from './dto/contract-edit.types';
 import type { ContractConflictKind } from './dto/contract-edit.types';
 
@@ -239,7 +240,7 @@ function personsVersion(base: DraftContent, input: ContractEditProposalInput): D
     const edited: DraftContent = {
       title: input.title ?? base.title,
       terms: normalizeTerms(input.terms),
-      clauses: input.clauses.map(({ key, title, text }): Clause => ({ key, title, text })),
+      clauses: input.clauses.map((clause) => wholeClause(clause, base.clauses)),
     };
     if (edited.clauses.length === 0) {
       throw new InvalidInputError('A contract keeps at least one clause.', [
@@ -256,6 +257,20 @@ function personsVersion(base: DraftContent, input: ContractEditProposalInput): D
     }
     throw error;
   }
+}
+
+/** A clause of whole content; a translation left out is kept while the clause is unchanged. */
+function wholeClause(input: ClauseInput, base: readonly Clause[]): Clause {
+  const clause: Clause = { key: input.key, title: input.title, text: input.text };
+  const original = base.find((candidate) => candidate.key === input.key);
+  const translation =
+    input.translation !== undefined
+      ? input.translation
+      : original && original.title === input.title && original.text === input.text
+        ? original.translation
+        : null;
+  if (translation) clause.translation = { title: translation.title, text: translation.text };
+  return clause;
 }
 
 function normalizeTerms(input: NonNullable<ContractEditProposalInput['terms']>): ContractTerms {

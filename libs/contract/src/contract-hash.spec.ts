@@ -95,10 +95,73 @@ describe('contentHash', () => {
     ['the title changed', (c) => (c.title = 'Grasping data')],
     ['the version changed', (c) => (c.version = 3)],
     ['the contract changed', (c) => (c.contractId = 'c-2')],
+    ['a governing language added', (c) => (c.governingLanguage = 'en')],
+    [
+      'a translation added',
+      (c) => (c.clauses[0]!.translation = { title: '范围', text: '数据接收方可将数据用于科学研究。' }),
+    ],
   ])('changes with %s', (_name, edit) => {
     const content = agreement();
     edit(content);
     expect(contentHash(content)).not.toBe(reference);
+  });
+});
+
+describe('contentHash across languages', () => {
+  /** A version stored before contracts had a governing language or translations (as in the database). */
+  const legacy: ContractContent = {
+    contractId: 'c',
+    version: 1,
+    title: 'T',
+    parties: [],
+    terms: {
+      datasetIds: ['b', 'a'],
+      purposes: [],
+      prohibitions: [],
+      duties: [],
+      startsOn: '2027-01-01',
+      endsOn: '2027-02-01',
+      excludedModalities: [],
+    },
+    clauses: [{ key: 'k', title: 'K', text: 'x' }],
+  };
+  const legacyCanonical =
+    '{"clauses":[{"key":"k","text":"x","title":"K"}],"contractId":"c","parties":[],' +
+    '"terms":{"datasetIds":["a","b"],"duties":[],"endsOn":"2027-02-01","excludedModalities":[],' +
+    '"prohibitions":[],"purposes":[],"startsOn":"2027-01-01"},"title":"T","version":1}';
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('hashes a legacy version exactly as before, also when read back with empty language fields', () => {
+    expect(contentHash(legacy)).toBe(sha(legacyCanonical));
+    const readBack = {
+      ...legacy,
+      governingLanguage: undefined,
+      clauses: [{ ...legacy.clauses[0]!, translation: null }],
+    };
+    expect(contentHash(readBack)).toBe(sha(legacyCanonical));
+  });
+
+  it('includes the governing language and translations when present (known answer)', () => {
+    const bilingual: ContractContent = {
+      ...legacy,
+      governingLanguage: 'zh-CN',
+      clauses: [{ key: 'k', title: '甲', text: '乙', translation: { title: 'K', text: 'x' } }],
+    };
+    const canonical =
+      '{"clauses":[{"key":"k","text":"乙","title":"甲","translation":{"text":"x","title":"K"}}],' +
+      '"contractId":"c","governingLanguage":"zh-CN","parties":[],' +
+      '"terms":{"datasetIds":["a","b"],"duties":[],"endsOn":"2027-02-01","excludedModalities":[],' +
+      '"prohibitions":[],"purposes":[],"startsOn":"2027-01-01"},"title":"甲","version":1}';
+    expect(contentHash({ ...bilingual, title: '甲' })).toBe(sha(canonical));
+  });
+
+  it('changes when only a translation changes, since both texts are what the parties sign', () => {
+    const withTranslation = (text: string): ContractContent => ({
+      ...legacy,
+      governingLanguage: 'zh-CN',
+      clauses: [{ key: 'k', title: '甲', text: '乙', translation: { title: 'K', text } }],
+    });
+    expect(contentHash(withTranslation('x'))).not.toBe(contentHash(withTranslation('y')));
   });
 });
 

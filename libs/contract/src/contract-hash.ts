@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@tetrad/core';
-import type { ContractContent, ContractParty, DutyTerm } from './contract-terms';
+import type { Clause, ContractContent, ContractParty, DutyTerm } from './contract-terms';
 
 /** Stored beside every content hash, so a later change of scheme can still verify old signatures. */
 export const CONTENT_HASH_ALGORITHM = 'sha-256/canonical-json';
@@ -17,10 +17,12 @@ export function contentHash(content: ContractContent): string {
  * always hashes the same however it was edited. Clauses keep their order, since the order of legal
  * text is part of what is agreed. Only the declared fields are copied, so extra properties carried
  * by an entity or a DTO never leak into what is signed. The input is not modified.
+ * The governing language and clause translations are copied only when present, so a version
+ * written before they existed hashes exactly as it did when it was signed.
  */
 export function normalizeContent(content: ContractContent): ContractContent {
   const { terms } = content;
-  return {
+  const normalized: ContractContent = {
     contractId: content.contractId,
     version: content.version,
     title: content.title,
@@ -34,8 +36,16 @@ export function normalizeContent(content: ContractContent): ContractContent {
       endsOn: terms.endsOn,
       excludedModalities: sortedStrings(terms.excludedModalities),
     },
-    clauses: content.clauses.map(({ key, title, text }) => ({ key, title, text })),
+    clauses: content.clauses.map(copyClause),
   };
+  if (content.governingLanguage) normalized.governingLanguage = content.governingLanguage;
+  return normalized;
+}
+
+function copyClause({ key, title, text, translation }: Clause): Clause {
+  return translation
+    ? { key, title, text, translation: { title: translation.title, text: translation.text } }
+    : { key, title, text };
 }
 
 /** Code-unit order, not localeCompare: the hash must not depend on the server's locale. */

@@ -11,7 +11,7 @@ import {
 } from '@tetrad/core';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractDuty, ContractStatus } from './contract-enums';
-import { effectiveStatus, obligationDueAt } from './contract-status';
+import { effectiveStatus, obligationDueAt, obligationDueFrom } from './contract-status';
 import {
   ContractObligation,
   ContractSignature,
@@ -166,7 +166,10 @@ export class ContractLifecycleService {
     const obligations = agreed.terms.duties.map((duty) => ({
       contractId: contract.id,
       duty: duty.duty as ContractDuty,
-      dueAt: obligationDueAt(duty, agreed.terms),
+      dueAt:
+        contract.startsAt && contract.endsAt
+          ? obligationDueFrom(duty, { startsAt: contract.startsAt, endsAt: contract.endsAt })
+          : obligationDueAt(duty, agreed.terms),
     }));
     if (obligations.length > 0) await manager.insert(ContractObligation, obligations);
   }

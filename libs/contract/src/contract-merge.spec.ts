@@ -152,6 +152,40 @@ describe('three-way merge of contract edits', () => {
     expect(mineWins.content.terms.duties.map((term) => term.duty)).toEqual(['ATTRIBUTE']);
   });
 
+  it('keeps a clause’s translation while its text stands, and drops it when the text changes without a new one', () => {
+    const translated = edit(base, (draft) => {
+      draft.clauses[0]!.translation = { title: '安全保障', text: '妥善保管。' };
+    });
+    const kept = applyChanges(translated, { clauses: { changed: [{ key: 'liability', text: 'Changed.' }] } });
+    expect(kept.clauses[0]!.translation).toEqual({ title: '安全保障', text: '妥善保管。' });
+    const rewritten = applyChanges(translated, {
+      clauses: { changed: [{ key: 'security', text: 'Keep it safer.' }] },
+    });
+    expect(rewritten.clauses[0]!.translation).toBeUndefined();
+    const retranslated = applyChanges(translated, {
+      clauses: {
+        changed: [
+          {
+            key: 'security',
+            text: 'Keep it safer.',
+            translation: { title: '安全保障', text: '更妥善地保管。' },
+          },
+        ],
+      },
+    });
+    expect(retranslated.clauses[0]!.translation).toEqual({ title: '安全保障', text: '更妥善地保管。' });
+    // Their new translation and my change of another clause merge; a translation is a field of its own.
+    const theirs = edit(translated, (draft) => {
+      draft.clauses[0]!.translation = { title: '安全', text: '保管好。' };
+    });
+    const merged = mergeContent(translated, kept, theirs);
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.content.clauses[0]!.translation).toEqual({ title: '安全', text: '保管好。' });
+    expect(changesBetween(translated, theirs).clauses?.changed).toEqual([
+      { key: 'security', translation: { title: '安全', text: '保管好。' } },
+    ]);
+  });
+
   it('round-trips: the patch between two contents applied to the first gives the second', () => {
     const edited = edit(base, (draft) => {
       draft.title = 'New title';

@@ -1,5 +1,13 @@
 import type { DataPurpose } from '@tetrad/dataset';
-import type { Clause, ContractTerms, Duty, DutyTerm, Modality, Prohibition } from './contract-terms';
+import type {
+  Clause,
+  ClauseTranslation,
+  ContractTerms,
+  Duty,
+  DutyTerm,
+  Modality,
+  Prohibition,
+} from './contract-terms';
 
 /**
  * Edits as three-way merges (issue 15). A person edits version `base`; what they changed is a
@@ -30,6 +38,11 @@ export interface ClauseFieldChange {
   key: string;
   title?: string | null;
   text?: string | null;
+  /**
+   * The convenience translation: a new one, or null to drop it. Left out while the title or text
+   * changes, it is dropped, since it would no longer translate what the clause says.
+   */
+  translation?: ClauseTranslation | null;
 }
 
 /** What a person changed against the version they edited. Absent means untouched. */
@@ -89,6 +102,8 @@ export interface MergeResult {
 const SET_FIELDS = ['datasetIds', 'purposes', 'prohibitions', 'excludedModalities'] as const;
 const DATE_FIELDS = ['startsOn', 'endsOn'] as const;
 const CLAUSE_FIELDS = ['title', 'text'] as const;
+/** Compared and merged per clause: the governing text and its convenience translation. */
+const MERGED_FIELDS = ['title', 'text', 'translation'] as const;
 
 /** The patch from `base` to `edited`: what a client sends, computed here for callers that send whole content. */
 export function changesBetween(base: DraftContent, edited: DraftContent): ContractChanges {
@@ -116,11 +131,12 @@ export function changesBetween(base: DraftContent, edited: DraftContent): Contra
   for (const clause of edited.clauses) {
     const original = baseClauses.get(clause.key);
     if (!original) {
-      added.push({ key: clause.key, title: clause.title, text: clause.text });
+      added.push(copyClause(clause));
       continue;
     }
     const change: ClauseFieldChange = { key: clause.key };
     for (const field of CLAUSE_FIELDS) if (clause[field] !== original[field]) change[field] = clause[field];
+    if (!same(translationOf(clause), translationOf(original))) change.translation = translationOf(clause);
     if (Object.keys(change).length > 1) changed.push(change);
   }
   const removed = base.clauses.map((clause) => clause.key).filter((key) => !editedKeys.has(key));
@@ -193,6 +209,8 @@ function applyClauseChanges(base: Clause[], changes: NonNullable<ContractChanges
       const value = change[name];
       if (value !== undefined && value !== null) clause[name] = value;
     }
+    const rewritten = CLAUSE_FIELDS.some((name) => change[name] !== undefined && change[name] !== null);
+    if (change.translation !== undefined || rewritten) setTranslation(clause, change.translation ?? null);
   }
   for (const [index, key] of (changes.removed ?? []).entries()) {
     const field = `input.changes.clauses.removed.${index}`;
@@ -208,7 +226,7 @@ function applyClauseChanges(base: Clause[], changes: NonNullable<ContractChanges
     }
   }
   const kept = base.filter((clause) => !removed.has(clause.key)).map((clause) => byKey.get(clause.key)!);
-  const all = [...kept, ...added.map(({ key, title, text }) => ({ key, title, text }))];
+  const all = [...kept, ...added.map(copyClause)];
   if (!changes.order) return all;
   const wanted = new Set(changes.order);
   if (
@@ -374,14 +392,14 @@ function mergeClauses(
       merged.set(key, { ...only });
       continue;
     }
-    const clause = { key } as Clause;
-    for (const field of CLAUSE_FIELDS) {
-      clause[field] = value(`clauses.${key}.${field}`, {
-        base: inBase[field],
-        mine: inMine[field],
-        theirs: inTheirs[field],
-      });
-    }
+    const field = <T>(name: string, read: (clause: Clause) => T): T =>
+      value(`clauses.${key}.${name}`, { base: read(inBase), mine: read(inMine), theirs: read(inTheirs) });
+    const clause: Clause = {
+      key,
+      title: field('title', (c) => c.title),
+      text: field('text', (c) => c.text),
+    };
+    setTranslation(clause, field('translation', translationOf));
     merged.set(key, clause);
   }
   return orderClauses(base, mine, theirs, merged, pick);
@@ -448,7 +466,23 @@ function normalTerms(terms: ContractTerms): unknown {
 }
 
 function clauseJson(clause: Clause): string {
-  return JSON.stringify(CLAUSE_FIELDS.map((field) => clause[field]).concat(clause.key));
+  return JSON.stringify([clause.key, clause.title, clause.text, translationOf(clause)]);
+}
+
+/** A clause's translation, null when it has none (absent and null mean the same). */
+function translationOf(clause: Clause): ClauseTranslation | null {
+  return clause.translation ? { title: clause.translation.title, text: clause.translation.text } : null;
+}
+
+function setTranslation(clause: Clause, translation: ClauseTranslation | null): void {
+  if (translation) clause.translation = { title: translation.title, text: translation.text };
+  else delete clause.translation;
+}
+
+function copyClause(clause: Clause): Clause {
+  const copy: Clause = { key: clause.key, title: clause.title, text: clause.text };
+  setTranslation(copy, translationOf(clause));
+  return copy;
 }
 
 function applySet<T extends string>(values: readonly T[], change: SetChange<T>): T[] {
@@ -471,7 +505,9 @@ function byKey(clauses: readonly Clause[]): Map<string, Clause> {
 }
 
 function sameClause(a: Clause, b: Clause): boolean {
-  return CLAUSE_FIELDS.every((field) => a[field] === b[field]);
+  return MERGED_FIELDS.every((field) =>
+    field === 'translation' ? same(translationOf(a), translationOf(b)) : a[field] === b[field],
+  );
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -14,7 +14,8 @@ import {
 } from '@tetrad/core';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractPartyRole, ContractStatus } from './contract-enums';
-import { contractDocument } from './contract-document';
+import { contractDocument, type ContractDocumentInput } from './contract-document';
+import type { ContractLanguage } from './document-blocks';
 import { effectiveStatus } from './contract-status';
 import type { ContractContent } from './contract-terms';
 import {
@@ -166,7 +167,9 @@ export class ContractQueryService {
   /** ODRL 2.2 JSON-LD of a version (the agreed one by default). */
   async odrl(caller: Caller, contractId: string, versionNumber?: number): Promise<Record<string, unknown>> {
     const data = await this.exportData(caller, contractId, versionNumber);
+    const timeZone = await this.drafting.timeZoneOf(data.contract.consortiumId);
     return toOdrlAgreement({
+      timeZone,
       content: data.content,
       contentHash: data.version.contentHash,
       datasetNames: Object.fromEntries(data.names.datasets),
@@ -186,12 +189,32 @@ export class ContractQueryService {
     });
   }
 
-  /** The readable Markdown document of a version (the agreed one by default). */
-  async document(caller: Caller, contractId: string, versionNumber?: number): Promise<string> {
+  /**
+   * The readable Markdown document of a version (the agreed one by default), in the contract's
+   * governing language unless another is asked for (then marked as a convenience translation).
+   */
+  async document(
+    caller: Caller,
+    contractId: string,
+    versionNumber?: number,
+    language?: ContractLanguage,
+  ): Promise<string> {
+    const input = await this.documentInput(caller, contractId, versionNumber);
+    return contractDocument(input, language ?? input.content.governingLanguage ?? 'en');
+  }
+
+  /** What every rendering of the document (Markdown, .docx, PDF) is built from. */
+  async documentInput(
+    caller: Caller,
+    contractId: string,
+    versionNumber?: number,
+  ): Promise<ContractDocumentInput> {
     const data = await this.exportData(caller, contractId, versionNumber);
     const due = (await this.earliestUnmetDue([contractId])).get(contractId) ?? null;
     const signers = await this.drafting.userNames(data.signatures.map((s) => s.userId));
-    return contractDocument({
+    const timeZone = await this.drafting.timeZoneOf(data.contract.consortiumId);
+    return {
+      timeZone,
       content: data.content,
       contentHash: data.version.contentHash,
       status: this.statusAt(data.contract, due),
@@ -212,7 +235,7 @@ export class ContractQueryService {
         stewardName: o.overriddenByName,
         at: o.at.toISOString(),
       })),
-    });
+    };
   }
 
   /**
@@ -327,6 +350,7 @@ export class ContractQueryService {
       })),
       terms: version.terms,
       clauses: version.clauses,
+      ...(version.governingLanguage ? { governingLanguage: version.governingLanguage } : {}),
     };
     const [matcherOverrides] = contract.accessRequestId
       ? await this.overrides.ofRequests([contract.accessRequestId])

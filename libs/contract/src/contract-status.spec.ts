@@ -1,5 +1,5 @@
 import { ContractStatus } from './contract-enums';
-import { effectiveStatus, obligationDueAt, type ContractClock } from './contract-status';
+import { effectiveStatus, obligationDueAt, obligationDueFrom, type ContractClock } from './contract-status';
 
 const NOW = new Date('2027-03-01T12:00:00Z');
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -64,5 +64,20 @@ describe('obligationDueAt', () => {
     [{ duty: 'ATTRIBUTE', dueInDays: null }, null],
   ])('%j falls due at %s', (duty, expected) => {
     expect(obligationDueAt(duty, period)?.toISOString() ?? null).toBe(expected);
+  });
+});
+
+describe('obligationDueFrom', () => {
+  // A period agreed in Asia/Shanghai: 1 January to 31 December 2027, from local midnight.
+  const period = {
+    startsAt: new Date('2026-12-31T16:00:00.000Z'),
+    endsAt: new Date('2027-12-30T16:00:00.000Z'),
+  };
+  it.each([
+    [{ duty: 'REPORT_PUBLICATIONS', dueInDays: 180 }, '2027-06-29T16:00:00.000Z'],
+    [{ duty: 'DELETE_ON_EXPIRY', dueInDays: 30 }, '2028-01-29T16:00:00.000Z'],
+    [{ duty: 'NOTIFY_BREACH', dueInDays: null }, null],
+  ])('%j falls due at local midnight, %s', (duty, expected) => {
+    expect(obligationDueFrom(duty, period)?.toISOString() ?? null).toBe(expected);
   });
 });

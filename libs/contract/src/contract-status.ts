@@ -41,6 +41,20 @@ export function startOfDay(isoDate: string): Date {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * When a duty of an agreed contract falls due, from the instants its period starts and ends (local
+ * midnights in the consortium's time zone): whole days after the end for DELETE_ON_EXPIRY, after
+ * the start otherwise.
+ */
+export function obligationDueFrom(
+  duty: { duty: string; dueInDays: number | null },
+  period: { startsAt: Date; endsAt: Date },
+): Date | null {
+  if (duty.dueInDays === null) return null;
+  const from = duty.duty === 'DELETE_ON_EXPIRY' ? period.endsAt : period.startsAt;
+  return new Date(from.getTime() + duty.dueInDays * DAY_MS);
+}
+
 /** When a duty falls due: counted from the end for DELETE_ON_EXPIRY, from the start otherwise. */
 export function obligationDueAt(
   duty: { duty: string; dueInDays: number | null },

@@ -1,4 +1,5 @@
 import type { DataPurpose } from '@tetrad/dataset';
+import type { ContractLanguage } from './document-blocks';
 
 /**
  * The machine-readable half of a data-use agreement (DOMAIN.md, "Data"), as plain data: the
@@ -31,15 +32,28 @@ export interface ContractTerms {
   purposes: DataPurpose[];
   prohibitions: Prohibition[];
   duties: DutyTerm[];
-  /** ISO dates (YYYY-MM-DD), UTC; access runs from the start of `startsOn` to the start of `endsOn`. */
+  /**
+   * ISO dates (YYYY-MM-DD) in the consortium's time zone; access runs from the start of `startsOn`
+   * to the start of `endsOn` there (contracts agreed before time zones were kept: in UTC).
+   */
   startsOn: string;
   endsOn: string;
   excludedModalities: Modality[];
 }
 
-/** One clause of the legal text; `key` is stable across versions so clauses can be compared. */
+/**
+ * One clause of the legal text; `key` is stable across versions so clauses can be compared.
+ * `title` and `text` are in the contract's governing language; `translation` is the convenience
+ * translation in the other language (absent on clauses written before contracts had one).
+ */
 export interface Clause {
   key: string;
+  title: string;
+  text: string;
+  translation?: ClauseTranslation | null;
+}
+
+export interface ClauseTranslation {
   title: string;
   text: string;
 }
@@ -58,4 +72,6 @@ export interface ContractContent {
   parties: ContractParty[];
   terms: ContractTerms;
   clauses: Clause[];
+  /** The language whose text governs; absent on versions written before contracts had one (English). */
+  governingLanguage?: ContractLanguage;
 }

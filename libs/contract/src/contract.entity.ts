@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,7 +13,7 @@ import {
 } from 'typeorm';
 import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
 import { Consortium } from '@tetrad/consortium';
-import { ContractDuty, ContractStatus } from './contract-enums';
+import { ContractDuty, ContractLanguageCode, ContractStatus } from './contract-enums';
 import type { Clause, ContractTerms } from './contract-terms';
 import { ClauseType, ContractTermsType } from './dto/contract.types';
 
@@ -26,6 +27,7 @@ import { ClauseType, ContractTermsType } from './dto/contract.types';
 @Index('data_sharing_contract_parties_idx', { synchronize: false })
 @Index('data_sharing_contract_datasets_idx', { synchronize: false })
 @Index('data_sharing_contract_recipient_idx', ['recipientOrganizationId', 'storedStatus'])
+@Check('data_sharing_contract_governing_language_check', `"governing_language" IN ('zh-CN', 'en')`)
 @ObjectType('DataSharingContract', { description: 'A data-use agreement whose terms Tetrad enforces.' })
 export class DataSharingContract {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'data_sharing_contract_pkey' })
@@ -43,6 +45,12 @@ export class DataSharingContract {
   @Column({ type: 'varchar', length: 200 })
   @Field()
   title!: string;
+
+  @Column({ name: 'governing_language', type: 'varchar', length: 8, default: ContractLanguageCode.ZH_CN })
+  @Field(() => ContractLanguageCode, {
+    description: 'The language whose text governs; clauses carry a convenience translation in the other.',
+  })
+  governingLanguage!: ContractLanguageCode;
 
   /** Stored state; GraphQL shows the state as of now (see contract-status.ts). */
   @Column({
@@ -114,6 +122,10 @@ export class DataSharingContract {
 
 /** One numbered version of the terms and clauses; inserted, never updated. */
 @Entity({ name: 'contract_version' })
+@Check(
+  'contract_version_governing_language_check',
+  `"governing_language" IS NULL OR "governing_language" IN ('zh-CN', 'en')`,
+)
 @ObjectType('ContractVersion')
 export class ContractVersion {
   @PrimaryColumn({ name: 'contract_id', type: 'uuid', primaryKeyConstraintName: 'contract_version_pkey' })
@@ -139,6 +151,15 @@ export class ContractVersion {
   @Column({ type: 'jsonb' })
   @Field(() => [ClauseType])
   clauses!: Clause[];
+
+  /** Null on versions written before contracts had a governing language (English, hashed without it). */
+  @Column({ name: 'governing_language', type: 'varchar', length: 8, nullable: true })
+  @Field(() => ContractLanguageCode, {
+    nullable: true,
+    description:
+      'The governing language this version was written under; null before languages were kept (English).',
+  })
+  governingLanguage!: ContractLanguageCode | null;
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })
   @Field({ description: 'SHA-256 over the canonical serialization of this version.' })

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
+import { ConsortiumModule } from '@tetrad/consortium';
 import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
@@ -54,6 +55,7 @@ import { MatcherOverrideService } from './matcher-override.service';
       ContractObligation,
       ContractClauseComment,
     ]),
+    ConsortiumModule,
     DatasetModule,
     IdentityModule,
     OrganizationModule,

@@ -42,6 +42,7 @@ import {
   AccessDatasetArgs,
   AgreeContractArgs,
   CompareContractVersionsArgs,
+  ContractDocumentArgs,
   ContractExportArgs,
   ContractReasonArgs,
   DataSharingContractsArgs,
@@ -107,10 +108,11 @@ export class ContractResolver {
   }
 
   @Query(() => String, {
-    description: 'The contract as a readable Markdown document, with its hash and signatures.',
+    description:
+      'The contract as a readable Markdown document, with its hash and signatures: in its governing language, or in `language` as a convenience translation marked as such.',
   })
-  contractDocument(@CurrentCaller() caller: Caller, @Args() args: ContractExportArgs): Promise<string> {
-    return this.query.document(caller, args.contractId, args.version);
+  contractDocument(@CurrentCaller() caller: Caller, @Args() args: ContractDocumentArgs): Promise<string> {
+    return this.query.document(caller, args.contractId, args.version, args.language);
   }
 
   @Mutation(() => DataSharingContract, {

@@ -84,6 +84,21 @@ describe('toOdrlAgreement', () => {
     expect(agreement['tetrad:contentHash']).toBe('ab'.repeat(32));
   });
 
+  it('names the governing language when the version records one', () => {
+    expect(exportOf(content())['dcterms:language']).toBeUndefined();
+    expect(exportOf({ ...content(), governingLanguage: 'zh-CN' })['dcterms:language']).toBe('zh-CN');
+  });
+
+  it("states the period's instants in the consortium's time zone", () => {
+    const shanghai = JSON.stringify(exportOf(content(), { timeZone: 'Asia/Shanghai' }));
+    const utc = JSON.stringify(exportOf(content()));
+    const { startsOn } = content().terms;
+    expect(utc).toContain(`"${startsOn}T00:00:00Z"`);
+    expect(shanghai).not.toContain(`"${startsOn}T00:00:00Z"`);
+    const dayBefore = new Date(Date.parse(`${startsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(shanghai).toContain(`"${dayBefore}T16:00:00.000Z"`);
+  });
+
   it('ignores a trailing slash on the base URI', () => {
     expect(exportOf(content(), { baseUri: `${BASE}/` }).uid).toBe(POLICY);
   });

@@ -1,4 +1,5 @@
 import type { DataPurpose } from '@tetrad/dataset';
+import { startOfDateInTimeZone } from '@tetrad/consortium';
 import { addDays } from './clause-templates';
 import type {
   ContractContent,
@@ -41,6 +42,8 @@ export interface OdrlAgreementInput {
   signatures: { organizationId: string; signedAt: string }[];
   /** Datasets approved against the purpose matcher's advice: an annotation, not a rule. */
   matcherOverrides?: OdrlMatcherOverride[];
+  /** The consortium's time zone: a date of the terms stands for its local midnight there (UTC if absent). */
+  timeZone?: string;
 }
 
 export interface OdrlMatcherOverride {
@@ -62,6 +65,8 @@ interface RuleContext {
   assigner: string;
   assignee: string;
   content: ContractContent;
+  /** Where the terms' dates are days (IANA name). */
+  timeZone: string;
 }
 
 const PROHIBITED_ACTIONS: Record<Prohibition, string> = {
@@ -110,6 +115,7 @@ export function toOdrlAgreement(input: OdrlAgreementInput): JsonLd {
     assigner: functionParty(content.parties, 'PROVIDER', base, `${policy}#providers`),
     assignee: functionParty(content.parties, 'RECIPIENT', base, `${policy}#recipients`),
     content,
+    timeZone: input.timeZone ?? 'UTC',
   };
   return {
     '@context': odrlContext(base),
@@ -118,6 +124,8 @@ export function toOdrlAgreement(input: OdrlAgreementInput): JsonLd {
     profile: `${base}/ns/odrl-profile`,
     conflict: 'prohibit',
     'dcterms:title': content.title,
+    // The language whose text governs (BCP 47), for versions that record one.
+    ...(content.governingLanguage ? { 'dcterms:language': content.governingLanguage } : {}),
     'dcterms:isVersionOf': { '@id': contract },
     'tetrad:version': content.version,
     'tetrad:contentHash': input.contentHash,
@@ -170,8 +178,12 @@ function permission(datasetId: string, context: RuleContext): JsonLd {
         operator: 'isAnyOf',
         rightOperand: terms.purposes.map((purpose) => ({ '@id': `tetrad:${purpose}` })),
       },
-      { leftOperand: 'dateTime', operator: 'gteq', rightOperand: startOfDay(terms.startsOn) },
-      { leftOperand: 'dateTime', operator: 'lt', rightOperand: startOfDay(terms.endsOn) },
+      {
+        leftOperand: 'dateTime',
+        operator: 'gteq',
+        rightOperand: startOfDay(terms.startsOn, context.timeZone),
+      },
+      { leftOperand: 'dateTime', operator: 'lt', rightOperand: startOfDay(terms.endsOn, context.timeZone) },
     ],
     ...(duties.length > 0 ? { duty: duties } : {}),
   };
@@ -208,7 +220,7 @@ function duty(term: DutyTerm, datasetId: string, context: RuleContext): JsonLd {
       return {
         action: 'delete',
         target: datasetIri(context.base, datasetId),
-        constraint: [deadline(addDays(endsOn, term.dueInDays ?? 0))],
+        constraint: [deadline(addDays(endsOn, term.dueInDays ?? 0), context.timeZone)],
       };
     case 'REPORT_PUBLICATIONS':
       return {
@@ -216,7 +228,9 @@ function duty(term: DutyTerm, datasetId: string, context: RuleContext): JsonLd {
         action: 'inform',
         informedParty: context.assigner,
         'dcterms:description': 'Report every publication that uses the data to the providers.',
-        ...(term.dueInDays === null ? {} : { constraint: [deadline(addDays(startsOn, term.dueInDays))] }),
+        ...(term.dueInDays === null
+          ? {}
+          : { constraint: [deadline(addDays(startsOn, term.dueInDays), context.timeZone)] }),
       };
     case 'NOTIFY_BREACH':
       return {
@@ -317,13 +331,15 @@ function action(name: string, definition: string): JsonLd {
   return { uid: `tetrad:${name}`, '@type': 'Action', includedIn: 'odrl:use', 'skos:definition': definition };
 }
 
-function deadline(date: string): JsonLd {
-  return { leftOperand: 'dateTime', operator: 'lteq', rightOperand: startOfDay(date) };
+function deadline(date: string, timeZone: string): JsonLd {
+  return { leftOperand: 'dateTime', operator: 'lteq', rightOperand: startOfDay(date, timeZone) };
 }
 
-/** Terms are whole UTC days: a date stands for its first instant. */
-function startOfDay(date: string): JsonLd {
-  return { '@value': `${date}T00:00:00Z`, '@type': 'xsd:dateTime' };
+/** Terms are whole days in the consortium's time zone: a date stands for its first instant there. */
+function startOfDay(date: string, timeZone: string): JsonLd {
+  const instant =
+    timeZone === 'UTC' ? `${date}T00:00:00Z` : startOfDateInTimeZone(date, timeZone).toISOString();
+  return { '@value': instant, '@type': 'xsd:dateTime' };
 }
 
 function datasetIri(base: string, id: string): string {

@@ -130,3 +130,20 @@ describe('draftNote', () => {
     for (const pattern of expected) expect(note).toMatch(pattern);
   });
 });
+
+describe('draftNote in Chinese', () => {
+  const names = new Map([['ds-1', '抓取数据']]);
+
+  it('names the prohibitions by their Chinese names and why the offer implies them', () => {
+    const limits = offerLimitsOf(['ds-1'], new Map([['ds-1', offer()]]));
+    const note = draftNote(['COMMERCIAL_PRODUCT'], limits, names, 'zh-CN');
+    expect(note).toMatch(/^依据已批准的数据访问申请起草。/);
+    expect(note).toContain('故予保留：禁止商业使用（“抓取数据”：其开放条件不包括商业产品）。');
+    expect(note).toContain('禁止再分发（“抓取数据”：其开放条件不包括再分发）');
+    expect(note).not.toMatch(/[A-Z_]{4,}/);
+  });
+
+  it('says only where the draft comes from when no offer is known', () => {
+    expect(draftNote(['RESEARCH'], [], names, 'zh-CN')).toBe('依据已批准的数据访问申请起草。');
+  });
+});

@@ -1,5 +1,7 @@
 import type { DataPurpose, DatasetOffer } from '@tetrad/dataset';
 import type { Prohibition } from './contract-terms';
+import { PROHIBITION_LABELS } from './contract-vocabulary';
+import type { ContractLanguage } from './document-blocks';
 
 /**
  * The prohibitions a dataset's offer implies (issue 14). A draft starts from the request's purpose;
@@ -17,6 +19,8 @@ export interface OfferLimit {
   prohibition: Prohibition;
   /** Why the offer implies it, as a clause of a sentence about the dataset ("its offer does not …"). */
   because: string;
+  /** The same reason in Chinese (“其开放条件不包括……”), for notes written in Chinese. */
+  becauseZh: string;
 }
 
 /** Prohibitions in the order drafts list them (the order of `defaultTerms`). */
@@ -30,24 +34,39 @@ export const PROHIBITION_ORDER: readonly Prohibition[] = [
 export function offerLimits(offer: DatasetOffer): OfferLimit[] {
   const limits: OfferLimit[] = [];
   if (!offer.allowedPurposes.includes('COMMERCIAL_PRODUCT')) {
-    limits.push({ prohibition: 'COMMERCIAL_USE', because: 'its offer does not include commercial products' });
+    limits.push({
+      prohibition: 'COMMERCIAL_USE',
+      because: 'its offer does not include commercial products',
+      becauseZh: '其开放条件不包括商业产品',
+    });
   }
+  const derivedOnly = offer.allowedPurposes.includes('REDISTRIBUTE_DERIVED');
   limits.push({
     prohibition: 'REDISTRIBUTE',
-    because: offer.allowedPurposes.includes('REDISTRIBUTE_DERIVED')
+    because: derivedOnly
       ? 'its offer allows redistributing derived works only, never the data itself'
       : 'its offer does not include redistribution',
+    becauseZh: derivedOnly
+      ? '其开放条件仅允许再分发衍生成果，不允许再分发数据本身'
+      : '其开放条件不包括再分发',
   });
   if (offer.personalData) {
-    limits.push({ prohibition: 'RE_IDENTIFY', because: 'people were recorded in it' });
+    limits.push({
+      prohibition: 'RE_IDENTIFY',
+      because: 'people were recorded in it',
+      becauseZh: '其中记录了人员',
+    });
     limits.push({
       prohibition: 'CROSS_BORDER_TRANSFER',
       because: 'it holds personal information, which stays in China unless the law allows its export',
+      becauseZh: '其中含有个人信息，除法律允许出境的情形外须留存于境内',
     });
   } else if (offer.sensitivity === 'RESTRICTED' || offer.sensitivity === 'TRADE_SECRET') {
+    const restricted = offer.sensitivity === 'RESTRICTED';
     limits.push({
       prohibition: 'CROSS_BORDER_TRANSFER',
-      because: `it is ${offer.sensitivity === 'RESTRICTED' ? 'restricted' : 'a trade secret'}`,
+      because: `it is ${restricted ? 'restricted' : 'a trade secret'}`,
+      becauseZh: restricted ? '其敏感级别为受限' : '其属于商业秘密',
     });
   }
   return sortLimits(limits);
@@ -69,17 +88,20 @@ export function offerLimitsOf(
 }
 
 /**
- * The first version's note: where the drafted prohibitions come from. A prohibition the purpose
- * alone would have lifted is named first, as the offer's limit the legal teams must not miss.
+ * The first version's note, in the contract's governing language: where the drafted prohibitions
+ * come from. A prohibition the purpose alone would have lifted is named first, as the offer's
+ * limit the legal teams must not miss.
  */
 export function draftNote(
   purposes: readonly DataPurpose[],
   limits: readonly DatasetLimit[],
   datasetNames: ReadonlyMap<string, string>,
+  language: ContractLanguage = 'en',
 ): string {
-  if (limits.length === 0) return 'Drafted from the approved request.';
   const liftedByPurpose = purposes.includes('COMMERCIAL_PRODUCT') ? ['COMMERCIAL_USE'] : [];
   const kept = limits.filter((limit) => liftedByPurpose.includes(limit.prohibition));
+  if (language === 'zh-CN') return chineseDraftNote(limits, kept, datasetNames);
+  if (limits.length === 0) return 'Drafted from the approved request.';
   const describe = (limit: DatasetLimit) =>
     `${limit.prohibition} (“${datasetNames.get(limit.datasetId) ?? limit.datasetId}”: ${limit.because})`;
   const parts = [
@@ -92,6 +114,26 @@ export function draftNote(
     `Prohibitions the datasets' offers imply: ${limits.map(describe).join('; ')}.`,
   ];
   return parts.join(' ');
+}
+
+function chineseDraftNote(
+  limits: readonly DatasetLimit[],
+  kept: readonly DatasetLimit[],
+  datasetNames: ReadonlyMap<string, string>,
+): string {
+  const drafted = '依据已批准的数据访问申请起草。';
+  if (limits.length === 0) return drafted;
+  const describe = (limit: DatasetLimit) =>
+    `${PROHIBITION_LABELS['zh-CN'][limit.prohibition]}（“${datasetNames.get(limit.datasetId) ?? limit.datasetId}”：${limit.becauseZh}）`;
+  return [
+    drafted,
+    ...(kept.length > 0
+      ? [
+          `以下禁止事项虽会因所申请的用途而解除，但数据集的开放条件并未允许，故予保留：${kept.map(describe).join('；')}。`,
+        ]
+      : []),
+    `数据集开放条件所要求的禁止事项：${limits.map(describe).join('；')}。`,
+  ].join('');
 }
 
 /** The union of prohibitions, in the drafts' order. */

@@ -50,3 +50,4 @@ export { AuditResolver, AuditEntryConnection, AuditEntriesArgs } from './audit/a
 export * from './events/event-bus';
 export * from './events/events.module';
 export * from './database/like-pattern';
+export * from './money/amount-in-words';

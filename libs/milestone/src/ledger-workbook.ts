@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { amountInChineseWords } from '@tetrad/core';
 import { LedgerEntryKind } from './milestone-enums';
 import type { LedgerEntry } from './milestone.entity';
 
@@ -17,9 +18,14 @@ export interface LedgerStatementRow {
 const MONEY_FORMAT = '#,##0.00';
 const major = (minor: number): number => minor / 100;
 
+/** 大写金额, as Chinese finance teams check amounts; written for renminbi only. */
+const inWords = (minor: number, currency: string): string =>
+  currency === 'CNY' ? amountInChineseWords(minor, currency) : '';
+
 /**
  * The ledger as a finance team files it: one sheet of per-party statements, one of entries. Headers
- * are bilingual (Chinese first), amounts in major units with the currency beside them.
+ * are bilingual (Chinese first), amounts in major units with the currency beside them, and each
+ * renminbi entry also in capital numerals (大写金额).
  */
 export async function ledgerWorkbook(
   statements: readonly LedgerStatementRow[],
@@ -65,6 +71,7 @@ export async function ledgerWorkbook(
     { header: '份额（基点）Basis points', key: 'basisPoints', width: 16 },
     { header: '金额 Amount', key: 'amount', width: 16, style: { numFmt: MONEY_FORMAT } },
     { header: '币种 Currency', key: 'currency', width: 10 },
+    { header: '大写金额 Amount in words', key: 'amountInWords', width: 40 },
     { header: '结清时间 Settled (UTC)', key: 'settledAt', width: 22 },
     { header: '结算凭证 Reference', key: 'reference', width: 28 },
   ];
@@ -78,6 +85,7 @@ export async function ledgerWorkbook(
       basisPoints: entry.basisPoints,
       amount: major(entry.amountMinor),
       currency: entry.currency,
+      amountInWords: inWords(entry.amountMinor, entry.currency),
       settledAt: entry.settledAt ?? '',
       reference: entry.settlementReference ?? '',
     });

@@ -15,7 +15,18 @@ import {
  * left of each page once the names people gave (organisations, people, consortia, datasets) and the
  * hashes are taken out has no Latin words beyond a short list of product and format names.
  */
-const ALLOWED = new Set(['Tetrad', 'English', 'Markdown', 'ODRL', 'JSON', 'LD', 'Word', 'PDF', 'SHA', 'docx']);
+const ALLOWED = new Set([
+  'Tetrad',
+  'English',
+  'Markdown',
+  'ODRL',
+  'JSON',
+  'LD',
+  'Word',
+  'PDF',
+  'SHA',
+  'docx',
+]);
 
 let stack: WebStack;
 let browser: Browser;
@@ -111,7 +122,9 @@ describe('a contract in the Chinese web app', () => {
           baseVersion: 1,
           changes: {
             excludedModalities: { add: ['FORCE_TORQUE'] },
-            clauses: { added: [{ key: 'audit', title: '审计', text: '数据提供方每年可审计一次数据的使用情况。' }] },
+            clauses: {
+              added: [{ key: 'audit', title: '审计', text: '数据提供方每年可审计一次数据的使用情况。' }],
+            },
           },
           note: '增加审计条款',
         },

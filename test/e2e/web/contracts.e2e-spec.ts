@@ -115,7 +115,7 @@ describe('data contracts in the web app', () => {
     // The list, filtered by status.
     await wang.goto(base);
     await wang.getByRole('heading', { name: '数据合同', level: 1 }).waitFor();
-    const title = wang.getByRole('link', { name: /Data-use agreement/ });
+    const title = wang.getByRole('link', { name: /数据使用协议/ });
     await title.waitFor();
     await wang.getByText('草稿').first().waitFor();
     await screenshot(wang, 'contracts-list');
@@ -127,7 +127,7 @@ describe('data contracts in the web app', () => {
     await sun.getByText('基于第 1 版编辑').waitFor();
 
     // The institute saves first: version 2, with a clause edit and BENCHMARKING added to the purposes.
-    await appendToClause(sun, 'Security', ' Access logs are kept for three years.');
+    await appendToClause(sun, '安全保障', ' Access logs are kept for three years.');
     await sun.getByRole('tab', { name: '授权条件' }).click();
     await sun.locator('input[type="checkbox"][value="BENCHMARKING"]').check();
     await sun.getByLabel('修改说明').fill('Keep access logs for three years; benchmarks too');
@@ -139,7 +139,7 @@ describe('data contracts in the web app', () => {
 
     // Jiading edits the stale version 1: another clause, audio excluded, and MODEL_TRAINING added to
     // the purposes (the field the other party also changed: a browser-side reapply used to drop theirs).
-    await appendToClause(wang, 'Publications', ' Drafts are shared 30 days before submission.');
+    await appendToClause(wang, '发表成果', ' Drafts are shared 30 days before submission.');
     await wang.getByRole('tab', { name: '授权条件' }).click();
     await wang.getByLabel('音频').check();
     await wang.locator('input[type="checkbox"][value="MODEL_TRAINING"]').check();
@@ -249,12 +249,12 @@ describe('data contracts in the web app', () => {
 
     // The list filters by status.
     await wang.goto(base);
-    await wang.getByRole('link', { name: /Data-use agreement/ }).waitFor();
+    await wang.getByRole('link', { name: /数据使用协议/ }).waitFor();
     await wang.getByText('生效中').first().waitFor();
     await wang.getByLabel('合同状态').click();
     // Ant Design's listbox for screen readers is hidden; click the visible option.
     await wang.locator('.ant-select-item-option').filter({ hasText: '草稿' }).click();
     await wang.getByText('暂无数据合同').waitFor();
-    expect(await wang.getByRole('link', { name: /Data-use agreement/ }).count()).toBe(0);
+    expect(await wang.getByRole('link', { name: /数据使用协议/ }).count()).toBe(0);
   }, 240_000);
 });

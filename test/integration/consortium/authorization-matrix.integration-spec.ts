@@ -54,6 +54,10 @@ const OPERATIONS = {
     query: 'mutation M($id: UUID!) { activateConsortium(id: $id) { id } }',
     variables: ({ consortiumId }) => ({ id: consortiumId }),
   },
+  updateConsortium: {
+    query: 'mutation M($input: UpdateConsortiumInput!) { updateConsortium(input: $input) { id timeZone } }',
+    variables: ({ consortiumId }) => ({ input: { id: consortiumId, timeZone: 'Asia/Shanghai' } }),
+  },
   registerOrganization: {
     query: 'mutation M($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
     variables: ({ serial }) => ({ input: organizationInput(5000 + serial) }),
@@ -73,6 +77,7 @@ const EXPECTED: Record<OperationName, Record<Role, Outcome>> = {
   foundConsortium: adminOnly(),
   inviteOrganization: adminOnly(),
   activateConsortium: allRoles('FORBIDDEN'),
+  updateConsortium: adminOnly(),
   registerOrganization: allRoles('FORBIDDEN'),
 };
 

@@ -318,6 +318,13 @@ describe('consortia and memberships', () => {
         ],
       ],
       ['activateConsortium', () => [ACTIVATE, { id: ids['parcel'] }]],
+      [
+        'updateConsortium',
+        () => [
+          'mutation U($input: UpdateConsortiumInput!) { updateConsortium(input: $input) { id } }',
+          { input: { id: ids['parcel'], timeZone: 'Europe/Berlin' } },
+        ],
+      ],
       ['acceptMembership', () => [ACCEPT, { id: parcelMembership }]],
       ['declineMembership', () => [DECLINE, { id: parcelMembership }]],
       ['withdrawMembership', () => [WITHDRAW, { id: parcelMembership }]],

@@ -1,3 +1,4 @@
+import { dateInTimeZone } from '@tetrad/consortium';
 import { DEMO_CONSORTIA, DEMO_ORGANIZATIONS } from '@tetrad/demo-data';
 import { consortiumIdByName, memberWithRoles, organizationIdByName } from '../../support/members';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
@@ -54,8 +55,9 @@ type Contract = {
 
 const code = (response: GraphQLResponse<unknown>): string | undefined =>
   response.errors?.[0]?.extensions.code;
+/** A date in the consortium's time zone (Asia/Shanghai by default), where contract periods are dates. */
 const today = (offsetDays = 0): string =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  dateInTimeZone(new Date(Date.now() + offsetDays * 86_400_000), 'Asia/Shanghai');
 
 /**
  * The whole chain runs twice: on the PostgreSQL server of the run and on the embedded database,

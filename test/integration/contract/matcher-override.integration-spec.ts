@@ -20,6 +20,7 @@ const CONTRACT = `query C($id: UUID!) { dataSharingContract(id: $id) {
   matcherOverrides { datasetId datasetName decision rationale matcherVersion reason
     overriddenByOrganizationId overriddenByOrganizationName overriddenByUserId overriddenByName at } } }`;
 const DOCUMENT = `query D($c: UUID!) { contractDocument(contractId: $c) }`;
+const DOCUMENT_IN = `query D($c: UUID!, $l: ContractLanguage) { contractDocument(contractId: $c, language: $l) }`;
 const ODRL = `query O($c: UUID!) { contractOdrl(contractId: $c) }`;
 
 interface Override {
@@ -223,12 +224,19 @@ describe('overriding the purpose matcher', () => {
     ]);
     const document = (await t.as(email)<{ contractDocument: string }>(DOCUMENT, { c: contractId })).data!
       .contractDocument;
-    expect(document).toContain('## Purpose matcher overridden');
-    expect(document).toContain(
-      'bin-picks-with-workers:** the purpose matcher (purpose-match/1) advised against it (DENY)',
+    // Drafted in Chinese (the default governing language); the English translation says the same.
+    expect(document).toContain('## 未采纳用途匹配建议的批准');
+    expect(document).toContain('bin-picks-with-workers：用途匹配（purpose-match/1）建议不予批准（DENY）');
+    expect(document).toContain(`> ${REASON}`);
+    expect(document.indexOf('## 未采纳用途匹配建议的批准')).toBeLessThan(document.indexOf('## 授权条件'));
+    const english = (await t.as(email)<{ contractDocument: string }>(DOCUMENT_IN, { c: contractId, l: 'EN' }))
+      .data!.contractDocument;
+    expect(english).toContain('## Purpose matcher overridden');
+    expect(english).toContain(
+      'bin-picks-with-workers: the purpose matcher (purpose-match/1) advised against it (DENY)',
     );
-    expect(document).toContain(`  > ${REASON}`);
-    expect(document.indexOf('## Purpose matcher overridden')).toBeLessThan(document.indexOf('## Terms'));
+    expect(english).toContain(`> ${REASON}`);
+    expect(english.indexOf('## Purpose matcher overridden')).toBeLessThan(english.indexOf('## Terms'));
     const odrl = (await t.as(email)<{ contractOdrl: Record<string, unknown> }>(ODRL, { c: contractId })).data!
       .contractOdrl;
     expect(odrl['tetrad:matcherOverrides']).toEqual([
@@ -249,8 +257,9 @@ describe('overriding the purpose matcher', () => {
       'COMMERCIAL_USE',
       'CROSS_BORDER_TRANSFER',
     ]);
+    // The note is written in the contract's governing language (Chinese by default).
     expect(version.note).toContain(
-      'Kept although the requested purpose would lift it, because the offer does not: COMMERCIAL_USE (“bin-picks-with-workers”: its offer does not include commercial products).',
+      '但数据集的开放条件并未允许，故予保留：禁止商业使用（“bin-picks-with-workers”：其开放条件不包括商业产品）。',
     );
   });
 
@@ -294,7 +303,7 @@ describe('overriding the purpose matcher', () => {
     const document = (
       await t.as(WANG_FANG)<{ contractDocument: string }>(DOCUMENT, { c: reviewed.contractId })
     ).data!.contractDocument;
-    expect(document).not.toContain('Purpose matcher overridden');
+    expect(document).not.toContain('未采纳用途匹配建议');
   });
 
   it('keeps a rejection as before: a reason, but no override', async () => {

@@ -490,6 +490,10 @@ describe.each([
     );
     const rows = workbook.getWorksheet('分账明细 Entries')!.getSheetValues().filter(Boolean);
     expect(rows.some((row) => JSON.stringify(row).includes('CMB 2026-12-03 #8841'))).toBe(true);
+    // Renminbi amounts are also written in capital numerals (大写金额).
+    expect(rows.some((row) => /人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元/.test(JSON.stringify(row)))).toBe(
+      true,
+    );
   });
 
   it('freezes the judgement while a report in the window is disputed', async () => {

@@ -24,6 +24,24 @@ export class FoundConsortiumInput {
   region!: string;
 }
 
+@InputType({ description: "A consortium's settings; fields left out keep their value." })
+export class UpdateConsortiumInput {
+  @Field(() => UUIDScalar)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'IANA time zone name, e.g. "Asia/Shanghai": contract periods are dates in it, and documents state times in it.',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(64, { message: 'timeZone must be at most 64 characters long' })
+  timeZone?: string;
+}
+
 @InputType()
 export class InviteOrganizationInput {
   @Field(() => UUIDScalar)

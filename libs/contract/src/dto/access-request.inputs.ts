@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { Purpose } from '@tetrad/dataset';
-import { DataAccessRequestStatus } from '../contract-enums';
+import { ContractLanguageCode, DataAccessRequestStatus } from '../contract-enums';
 
 @InputType()
 export class SubmitDataAccessRequestInput {
@@ -85,6 +85,15 @@ export class ReviewDataAccessRequestInput {
   @ValidateNested({ each: true })
   @Type(() => DatasetDecisionInput)
   decisions!: DatasetDecisionInput[];
+
+  @Field(() => ContractLanguageCode, {
+    nullable: true,
+    description:
+      'The governing language of the contract an approval drafts (default ZH_CN); the other language is a convenience translation.',
+  })
+  @IsOptional()
+  @IsEnum(ContractLanguageCode)
+  contractLanguage?: ContractLanguageCode;
 }
 
 @ArgsType()

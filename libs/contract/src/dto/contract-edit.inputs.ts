@@ -16,7 +16,7 @@ import {
 import { LocalDateScalar, UUIDScalar, trimString } from '@tetrad/core';
 import { DataModality, Purpose } from '@tetrad/dataset';
 import { ContractDuty, ContractProhibition } from '../contract-enums';
-import { ClauseInput, ContractTermsInput, DutyTermInput } from './contract.inputs';
+import { ClauseInput, ClauseTranslationInput, ContractTermsInput, DutyTermInput } from './contract.inputs';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLAUSE_KEY = /^[a-z0-9][a-z0-9-]{0,59}$/;
@@ -124,6 +124,16 @@ export class ClauseFieldChangeInput {
   @IsString()
   @Length(1, 20_000, { message: 'a clause text is 1 to 20,000 characters long' })
   text?: string;
+
+  @Field(() => ClauseTranslationInput, {
+    nullable: true,
+    description:
+      'A new convenience translation, or null to drop it. Left out while the title or text changes, the translation is dropped: it would no longer translate the clause.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ClauseTranslationInput)
+  translation?: ClauseTranslationInput | null;
 }
 
 @InputType({ description: 'Clauses changed, added and removed, and their order.' })

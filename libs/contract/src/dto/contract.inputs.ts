@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { LocalDateScalar, PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { DataModality, Purpose } from '@tetrad/dataset';
-import { ContractDuty, ContractProhibition, ContractStatus } from '../contract-enums';
+import { ContractDuty, ContractLanguageCode, ContractProhibition, ContractStatus } from '../contract-enums';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -75,6 +75,20 @@ export class ContractTermsInput {
   excludedModalities!: DataModality[];
 }
 
+@InputType({ description: 'A clause in the language that does not govern: a convenience translation.' })
+export class ClauseTranslationInput {
+  @Field()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 20_000, { message: 'a clause text is 1 to 20,000 characters long' })
+  text!: string;
+}
+
 @InputType()
 export class ClauseInput {
   @Field()
@@ -91,6 +105,16 @@ export class ClauseInput {
   @IsString()
   @Length(1, 20_000, { message: 'a clause text is 1 to 20,000 characters long' })
   text!: string;
+
+  @Field(() => ClauseTranslationInput, {
+    nullable: true,
+    description:
+      'Its convenience translation. Left out in whole content: kept if the clause is unchanged, dropped if its title or text changed.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ClauseTranslationInput)
+  translation?: ClauseTranslationInput | null;
 }
 
 @ArgsType()
@@ -175,6 +199,17 @@ export class ContractExportArgs {
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+@ArgsType()
+export class ContractDocumentArgs extends ContractExportArgs {
+  @Field(() => ContractLanguageCode, {
+    nullable: true,
+    description: "Default: the contract's governing language; the other one is a convenience translation.",
+  })
+  @IsOptional()
+  @IsEnum(ContractLanguageCode)
+  language?: ContractLanguageCode;
 }
 
 @ArgsType()

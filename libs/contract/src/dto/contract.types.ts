@@ -47,16 +47,34 @@ export class ContractTermsType {
   excludedModalities!: DataModality[];
 }
 
+@ObjectType('ClauseTranslation', {
+  description: "A clause in the language that is not the contract's governing one.",
+})
+export class ClauseTranslationType {
+  @Field()
+  title!: string;
+
+  @Field()
+  text!: string;
+}
+
 @ObjectType('ContractClause')
 export class ClauseType {
   @Field({ description: 'Stable across versions, so clauses can be compared.' })
   key!: string;
 
-  @Field()
+  @Field({ description: "In the contract's governing language." })
   title!: string;
 
-  @Field({ description: 'Markdown.' })
+  @Field({ description: "Markdown, in the contract's governing language." })
   text!: string;
+
+  @Field(() => ClauseTranslationType, {
+    nullable: true,
+    description:
+      'The convenience translation in the other language (the governing text prevails); null if none.',
+  })
+  translation?: ClauseTranslationType | null;
 }
 
 @ObjectType('ContractParty')

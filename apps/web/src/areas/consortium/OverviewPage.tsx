@@ -14,6 +14,7 @@ import { MembersSection } from './MembersSection';
 import { MyInvitations } from './MyInvitations';
 import { ConsortiumOverviewDocument } from './queries';
 import { ScenariosCard } from './ScenariosCard';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 export const STATUS_COLOR = { FORMING: 'gold', ACTIVE: 'green', CLOSED: 'default' } as const;
 
@@ -65,6 +66,17 @@ export function OverviewPage() {
               key: 'activated',
               label: t('overview.activatedAt'),
               children: format.date(consortium.activatedAt),
+            },
+            {
+              key: 'timeZone',
+              label: t('overview.timeZone'),
+              children: (
+                <TimeZoneSetting
+                  consortiumId={consortium.id}
+                  timeZone={consortium.timeZone}
+                  canUpdate={can.canUpdate}
+                />
+              ),
             },
           ]}
         />

@@ -63,6 +63,8 @@ export function membersByKind<M extends MemberLike>(members: readonly M[]): Map<
 export interface Permissions {
   canInvite: boolean;
   canActivate: boolean;
+  /** Change the consortium's settings (its time zone). */
+  canUpdate: boolean;
   /** The membership of the person's organisation that they may withdraw, if any. */
   canWithdraw: (member: MemberLike) => boolean;
 }
@@ -84,6 +86,7 @@ export function permissions(
   return {
     canInvite: admin && activeMember && consortiumStatus !== 'CLOSED',
     canActivate: admin && activeMember && consortiumStatus === 'FORMING',
+    canUpdate: admin && activeMember,
     canWithdraw: (member) =>
       admin &&
       member.organization.id === person.organizationId &&

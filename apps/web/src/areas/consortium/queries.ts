@@ -10,6 +10,7 @@ export const ConsortiumOverviewDocument = graphql(`
       status
       createdAt
       activatedAt
+      timeZone
     }
     memberships(consortiumId: $id, first: 100) {
       totalCount
@@ -193,6 +194,15 @@ export const ConsortiumCreateScenarioDocument = graphql(`
     createScenario(input: $input) {
       id
       name
+    }
+  }
+`);
+
+export const ConsortiumUpdateDocument = graphql(`
+  mutation ConsortiumUpdate($input: UpdateConsortiumInput!) {
+    updateConsortium(input: $input) {
+      id
+      timeZone
     }
   }
 `);

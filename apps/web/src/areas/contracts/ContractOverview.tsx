@@ -55,6 +55,11 @@ export function ContractOverview({ contract }: { contract: Contract }) {
             children: contract.agreedVersion ? t('list.versionN', { n: contract.agreedVersion }) : '—',
           },
           {
+            key: 'language',
+            label: t('language.governing'),
+            children: t(`language.name.${contract.governingLanguage}`),
+          },
+          {
             key: 'period',
             label: t('contract.period'),
             children: `${format.date(contract.version.terms.startsOn)} – ${format.date(contract.version.terms.endsOn)}`,

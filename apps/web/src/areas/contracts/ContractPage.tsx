@@ -74,6 +74,7 @@ export function ContractPage() {
             <VersionHistory contract={contract} />
             <ClausesView
               version={contract.version}
+              governingLanguage={contract.governingLanguage}
               clauseExtra={comments.clauseExtra}
               extra={comments.allButton}
             />

@@ -47,12 +47,19 @@ export const contractsLocales = {
         DECIDE_SUSPENSION: '前往处理',
       },
     },
+    language: {
+      governing: '作准文本语言',
+      name: { ZH_CN: '中文', EN: '英文' },
+      showTranslation: '显示参考译文',
+      translationTag: '参考译文',
+      translationNotice: '以下为参考译文，仅供参考；本协议以{{language}}文本为准。',
+    },
     partyRole: { PROVIDER: '数据提供方', RECIPIENT: '数据接收方' },
     purpose: {
       RESEARCH: '科学研究',
       MODEL_TRAINING: '模型训练',
-      BENCHMARKING: '基准评测',
-      SIM_TO_REAL: '仿真到现实迁移',
+      BENCHMARKING: '基准测评',
+      SIM_TO_REAL: '仿真到实机迁移',
       SAFETY_CERTIFICATION: '安全认证',
       COMMERCIAL_PRODUCT: '商业产品',
       REDISTRIBUTE_DERIVED: '再分发衍生成果',
@@ -64,7 +71,7 @@ export const contractsLocales = {
       CROSS_BORDER_TRANSFER: '禁止跨境传输',
     },
     duty: {
-      ATTRIBUTE: '署名来源',
+      ATTRIBUTE: '署名引用',
       DELETE_ON_EXPIRY: '到期删除数据',
       REPORT_PUBLICATIONS: '报告发表成果',
       NOTIFY_BREACH: '通报安全事件',
@@ -360,6 +367,14 @@ export const contractsLocales = {
         FULFIL_OBLIGATION: 'Go to the obligations',
         DECIDE_SUSPENSION: 'Go to decide',
       },
+    },
+    language: {
+      governing: 'Governing language',
+      name: { ZH_CN: 'Chinese', EN: 'English' },
+      showTranslation: 'Show the convenience translation',
+      translationTag: 'Convenience translation',
+      translationNotice:
+        'Convenience translation, for reference only: the {{language}} text of this agreement governs.',
     },
     partyRole: { PROVIDER: 'Provider', RECIPIENT: 'Recipient' },
     purpose: {

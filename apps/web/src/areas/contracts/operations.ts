@@ -34,6 +34,7 @@ export const ContractsContractDocument = graphql(`
     dataSharingContract(id: $id) {
       id
       title
+      governingLanguage
       status
       statusReason
       accessRequestId
@@ -120,6 +121,10 @@ export const ContractsContractDocument = graphql(`
           key
           title
           text
+          translation {
+            title
+            text
+          }
         }
         terms {
           datasetIds

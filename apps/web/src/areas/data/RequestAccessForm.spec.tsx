@@ -110,9 +110,9 @@ describe('RequestAccessForm', () => {
       'zh-CN',
     );
     expect(screen.getByText('需人工判断')).toBeTruthy();
-    expect(screen.getByText('该数据集的授权用途不包含“基准测试”。')).toBeTruthy();
+    expect(screen.getByText('该数据集的授权用途不包含“基准测评”。')).toBeTruthy();
     expect(
-      screen.getByText('该数据集提供相关用途“科学研究、模型训练”，数据管理员可判断“基准测试”是否足够接近。'),
+      screen.getByText('该数据集提供相关用途“科学研究、模型训练”，数据管理员可判断“基准测评”是否足够接近。'),
     ).toBeTruthy();
   });
 });

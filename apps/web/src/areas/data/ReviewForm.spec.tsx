@@ -50,6 +50,7 @@ describe('ReviewDecisionsForm', () => {
         decisions: [
           { datasetId: 'ds-1', approve: true, reason: 'Agreed by the steering committee on 3 May.' },
         ],
+        contractLanguage: 'ZH_CN',
       }),
     );
   });
@@ -60,9 +61,27 @@ describe('ReviewDecisionsForm', () => {
     fireEvent.click(screen.getByText('Approve'));
     submit();
     await waitFor(() =>
-      expect(onSubmit).toHaveBeenCalledWith({ decisions: [{ datasetId: 'ds-1', approve: true }] }),
+      expect(onSubmit).toHaveBeenCalledWith({
+        decisions: [{ datasetId: 'ds-1', approve: true }],
+        contractLanguage: 'ZH_CN',
+      }),
     );
     expect(screen.queryByTestId('override-notice')).toBeNull();
+  });
+
+  it('drafts the contract in Chinese unless the steward picks English', async () => {
+    const onSubmit = jest.fn();
+    await renderWithI18n(<Harness pending={[dataset('APPROVE')]} onSubmit={onSubmit} />);
+    expect(screen.getByText('Governing language of the contract')).toBeTruthy();
+    fireEvent.click(screen.getByText('Approve'));
+    fireEvent.click(screen.getByText('English'));
+    submit();
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        decisions: [{ datasetId: 'ds-1', approve: true }],
+        contractLanguage: 'EN',
+      }),
+    );
   });
 
   it('still needs a reason to reject, and no override notice', async () => {

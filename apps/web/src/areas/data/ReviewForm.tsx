@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { applyFieldProblems } from '../../components/formErrors';
 import { MatchTag } from './MatchVerdict';
 import { OVERRIDE_REASON_MIN_LENGTH, REASON_MAX_LENGTH, reasonNeed, reasonProblem } from './review-reason';
+import type { ContractLanguage } from '../../gql/graphql';
 import { ReviewsReviewMutation } from './reviews.queries';
 
 export interface PendingDataset {
@@ -18,6 +19,8 @@ export interface PendingDataset {
 
 export interface ReviewValues {
   decisions: { datasetId: string; approve?: boolean; reason?: string }[];
+  /** The governing language of the contract an approval drafts. */
+  contractLanguage: ContractLanguage;
 }
 
 /** The owner's steward decides each of its datasets; a refusal, or an approval against the matcher, needs a reason. */
@@ -43,7 +46,9 @@ export function ReviewForm({
       approve: d.approve === true,
       ...(d.reason?.trim() ? { reason: d.reason.trim() } : {}),
     }));
-    const result = await review({ input: { requestId, decisions } });
+    const result = await review({
+      input: { requestId, decisions, contractLanguage: values.contractLanguage },
+    });
     const failure = toApiProblem(result.error);
     if (failure) {
       setProblem(failure);
@@ -86,7 +91,10 @@ export function ReviewDecisionsForm({
       <Form<ReviewValues>
         form={form}
         layout="vertical"
-        initialValues={{ decisions: pending.map((p) => ({ datasetId: p.datasetId })) }}
+        initialValues={{
+          decisions: pending.map((p) => ({ datasetId: p.datasetId })),
+          contractLanguage: 'ZH_CN' as ContractLanguage,
+        }}
         onFinish={onSubmit}
       >
         {pending.map((item, index) => (
@@ -162,6 +170,19 @@ export function ReviewDecisionsForm({
             </Form.Item>
           </div>
         ))}
+        <Form.Item
+          name="contractLanguage"
+          label={t('requestPage.contractLanguage')}
+          extra={t('requestPage.contractLanguageHint')}
+        >
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'ZH_CN', label: t('requestPage.language.ZH_CN') },
+              { value: 'EN', label: t('requestPage.language.EN') },
+            ]}
+          />
+        </Form.Item>
         <ApiErrorAlert problem={problem} />
         <Button type="primary" htmlType="submit" loading={submitting}>
           {t('requestPage.submitReview')}

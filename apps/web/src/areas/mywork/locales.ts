@@ -30,7 +30,7 @@ export const myworkLocales = {
     duty: {
       ATTRIBUTE: '署名引用',
       DELETE_ON_EXPIRY: '到期删除数据',
-      NOTIFY_BREACH: '通报数据泄露',
+      NOTIFY_BREACH: '通报安全事件',
       REPORT_PUBLICATIONS: '报告发表成果',
     },
     targetsMet: '已满足 {{met}}/{{total}} 项目标',
