@@ -213,3 +213,89 @@ function escapeLine(text: string): string {
 function capitalise(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
+
+// TEMPORARY: replaced by the bilingual builder from lang15
+/** The document as language-neutral blocks (English whatever the language), for the .docx and PDF renderers. */
+export function contractDocumentBlocks(
+  input: ContractDocumentInput,
+  language: import('./document-blocks').ContractLanguage,
+): import('./document-blocks').ContractDocumentModel {
+  type Block = import('./document-blocks').DocumentBlock;
+  const { content } = input;
+  const terms = content.terms;
+  const hash: Block = {
+    kind: 'fields',
+    rows: [{ label: 'Content hash (SHA-256)', value: input.contentHash, monospace: true }],
+  };
+  const section = (text: string): Block => ({ kind: 'heading', level: 1, text });
+  const overrides = input.matcherOverrides ?? [];
+  const blocks: Block[] = [
+    { kind: 'title', text: content.title },
+    {
+      kind: 'fields',
+      rows: [
+        { label: 'Version', value: String(content.version) },
+        { label: 'Status', value: input.status },
+        ...hash.rows,
+      ],
+    },
+    section('Parties'),
+    {
+      kind: 'table',
+      header: ['Organisation', 'Role'],
+      rows: content.parties.map((party) => [party.name, ROLE_LABELS[party.role]]),
+    },
+    section('Datasets'),
+    {
+      kind: 'list',
+      items: terms.datasetIds.map((id) => ({ text: `${input.datasetNames[id] ?? id} (${id})` })),
+    },
+    ...(overrides.length > 0
+      ? [
+          section('Purpose matcher overridden'),
+          {
+            kind: 'list',
+            items: overrides.map((o) => ({
+              text: `${o.datasetName}: ${o.stewardName} of ${o.organizationName} approved it on ${o.at.slice(0, 10)} against the matcher's advice (${o.decision}): ${o.reason}`,
+            })),
+          } satisfies Block,
+        ]
+      : []),
+    section('Terms'),
+    {
+      kind: 'list',
+      items: [
+        { text: `Purposes: ${terms.purposes.map(purposeLabel).join(', ') || 'none'}.` },
+        {
+          text: 'Prohibitions: the recipient must not:',
+          items: terms.prohibitions.map((p) => `${PROHIBITION_PHRASES[p]}.`),
+        },
+        { text: 'Duties: the recipient must:', items: terms.duties.map((duty) => dutySentence(duty, terms)) },
+        { text: `Period: from ${terms.startsOn} (inclusive) to ${terms.endsOn} (exclusive).` },
+        {
+          text: `Excluded modalities: ${terms.excludedModalities.map((m) => MODALITY_LABELS[m]).join(', ') || 'none'}.`,
+        },
+      ],
+    },
+    section('Clauses'),
+    ...content.clauses.flatMap((clause, index): Block[] => [
+      { kind: 'heading', level: 2, text: `${index + 1}. ${clause.title}` },
+      { kind: 'paragraph', text: clause.text },
+    ]),
+    section('Signatures'),
+    hash,
+    input.signatures.length > 0
+      ? {
+          kind: 'table',
+          header: ['Organisation', 'Signer', 'Signed at', 'Hash matches'],
+          rows: input.signatures.map((s) => [
+            s.organizationName,
+            s.signerName,
+            s.signedAt,
+            s.hash === input.contentHash ? 'yes' : 'no',
+          ]),
+        }
+      : { kind: 'paragraph', text: 'No party has signed this version yet.' },
+  ];
+  return { language, governingLanguage: 'zh-CN', blocks };
+}
