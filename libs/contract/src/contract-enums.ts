@@ -44,6 +44,12 @@ export enum ContractDuty {
   NOTIFY_BREACH = 'NOTIFY_BREACH',
 }
 
+/** A contract's governing language; the values are the document languages ('zh-CN', 'en'). */
+export enum ContractLanguageCode {
+  ZH_CN = 'zh-CN',
+  EN = 'en',
+}
+
 export enum ClauseChangeKind {
   ADDED = 'ADDED',
   REMOVED = 'REMOVED',
@@ -67,5 +73,9 @@ registerEnumType(ContractStatus, {
 registerEnumType(ContractPartyRole, { name: 'ContractPartyRole' });
 registerEnumType(ContractProhibition, { name: 'ContractProhibition' });
 registerEnumType(ContractDuty, { name: 'ContractDuty' });
+registerEnumType(ContractLanguageCode, {
+  name: 'ContractLanguage',
+  description: 'ZH_CN (Chinese) or EN (English): the language whose text of a contract governs.',
+});
 registerEnumType(ClauseChangeKind, { name: 'ClauseChangeKind' });
 registerEnumType(AccessEffect, { name: 'AccessEffect' });

@@ -14,7 +14,7 @@ import {
 } from '@tetrad/core';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractPartyRole, ContractStatus } from './contract-enums';
-import { contractDocument } from './contract-document';
+import { contractDocument, type ContractDocumentInput } from './contract-document';
 import { effectiveStatus } from './contract-status';
 import type { ContractContent } from './contract-terms';
 import {
@@ -188,10 +188,19 @@ export class ContractQueryService {
 
   /** The readable Markdown document of a version (the agreed one by default). */
   async document(caller: Caller, contractId: string, versionNumber?: number): Promise<string> {
+    return contractDocument(await this.documentInput(caller, contractId, versionNumber));
+  }
+
+  /** What every rendering of the document (Markdown, .docx, PDF) is built from. */
+  async documentInput(
+    caller: Caller,
+    contractId: string,
+    versionNumber?: number,
+  ): Promise<ContractDocumentInput> {
     const data = await this.exportData(caller, contractId, versionNumber);
     const due = (await this.earliestUnmetDue([contractId])).get(contractId) ?? null;
     const signers = await this.drafting.userNames(data.signatures.map((s) => s.userId));
-    return contractDocument({
+    return {
       content: data.content,
       contentHash: data.version.contentHash,
       status: this.statusAt(data.contract, due),
@@ -212,7 +221,7 @@ export class ContractQueryService {
         stewardName: o.overriddenByName,
         at: o.at.toISOString(),
       })),
-    });
+    };
   }
 
   /**

@@ -176,15 +176,29 @@ function pdfTable(doc: PDFKit.PDFDocument, header: string[], rows: string[][]): 
   doc.moveDown(0.6);
 }
 
+/**
+ * Column widths: each column gets at least its longest word; the room left is shared so that
+ * short columns fit on one line and the long ones split the rest (max-min fair shares).
+ */
 function columnWidths(doc: PDFKit.PDFDocument, header: string[], rows: string[][]): number[] {
   const total = contentWidth(doc);
-  const natural = header.map((_, column) =>
-    Math.max(...[header, ...rows].map((row) => doc.widthOfString(plainText(row[column] ?? '')))),
+  const cells = (column: number) => [header, ...rows].map((row) => plainText(row[column] ?? ''));
+  const width = (text: string) => doc.widthOfString(text) + 2 * CELL_PADDING;
+  const shortest = header.map((_, column) =>
+    Math.max(...cells(column).flatMap((text) => text.split(/\s+/).map(width))),
   );
-  // No column narrower than a short word, none wider than most of the page.
-  const wanted = natural.map((width) => Math.min(Math.max(width + 2 * CELL_PADDING, 48), total * 0.6));
-  const sum = wanted.reduce((a, b) => a + b, 0);
-  return wanted.map((width) => (width / sum) * total);
+  const least = shortest.reduce((a, b) => a + b, 0);
+  if (least >= total) return shortest.map((w) => (w / least) * total);
+  const wanted = header.map((_, column) => Math.max(...cells(column).map(width)) - shortest[column]!);
+  const extra = header.map(() => 0);
+  let room = total - least;
+  const order = header.map((_, column) => column).sort((a, b) => wanted[a]! - wanted[b]!);
+  order.forEach((column, index) => {
+    extra[column] = Math.min(wanted[column]!, room / (order.length - index));
+    room -= extra[column];
+  });
+  // Room still left (every column fits on one line) is shared equally.
+  return shortest.map((w, column) => w + extra[column]! + room / header.length);
 }
 
 function rowHeight(doc: PDFKit.PDFDocument, cells: string[], widths: number[]): number {
