@@ -37,6 +37,8 @@ const BODY_FONT = {
 };
 const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: 'SimHei' };
 const MONO_FONT = { ascii: 'Courier New', hAnsi: 'Courier New', cs: 'Courier New', eastAsia: 'SimSun' };
+/** 8 pt: a 64-digit hash fits on one line after its label. */
+const MONO_SIZE = 16;
 
 /** A4 in twentieths of a point, with 2.5 cm margins. */
 const A4 = { width: 11906, height: 16838 };
@@ -66,7 +68,10 @@ export async function renderDocx(model: ContractDocumentModel, meta: DocumentFil
           },
           paragraph: { spacing: { after: 120, line: 300 } },
         },
-        title: { run: { font: HEADING_FONT, size: 36, bold: true, color: '000000' } },
+        title: {
+          run: { font: HEADING_FONT, size: 36, bold: true, color: '000000' },
+          paragraph: { spacing: { after: 240 } },
+        },
         heading1: {
           run: { font: HEADING_FONT, size: 28, bold: true, color: '000000' },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
@@ -122,7 +127,7 @@ function docxBlock(block: DocumentBlock, colon: string): (Paragraph | Table)[] {
           new Paragraph({
             children: [
               new TextRun({ text: `${plainText(row.label)}${colon}`, bold: true }),
-              ...runs(row.value, row.monospace ? { font: MONO_FONT } : {}),
+              ...runs(row.value, row.monospace ? { font: MONO_FONT, size: MONO_SIZE } : {}),
             ],
           }),
       );
