@@ -15,6 +15,8 @@ import {
   ClauseCommentVersionResolver,
 } from './clause-comment.resolver';
 import { ClauseCommentService } from './clause-comment.service';
+import { ContractDocumentFileResolver } from './contract-document-file.resolver';
+import { ContractDocumentFileService } from './contract-document-file.service';
 import { ContractDraftingService } from './contract-drafting.service';
 import { ContractEditingResolver } from './contract-editing.resolver';
 import { ContractEditingService } from './contract-editing.service';
@@ -62,6 +64,8 @@ import { MatcherOverrideService } from './matcher-override.service';
   ],
   providers: [
     AccessRequestService,
+    ContractDocumentFileResolver,
+    ContractDocumentFileService,
     ContractDraftingService,
     ContractEditingService,
     ContractEditingResolver,

@@ -10,6 +10,7 @@ export * from './errors/classify-error';
 export * from './errors/postgres-errors';
 export * from './errors/validation';
 export * from './graphql/error-formatter';
+export * from './graphql/file-download.type';
 export * from './graphql/query-cost';
 export * from './graphql/scalars';
 export * from './health/health.module';

@@ -3,6 +3,7 @@ import {
   Connection,
   connectionCost,
   CurrentCaller,
+  FileDownloadType,
   UUIDScalar,
   type Caller,
   type RequestLoaders,
@@ -26,7 +27,6 @@ import {
   WithdrawKpiReportArgs,
 } from './dto/milestone.inputs';
 import {
-  FileDownloadType,
   KpiFiguresType,
   LedgerStatementType,
   LedgerTotalType,

@@ -235,12 +235,22 @@ describe('data contracts in the web app', () => {
     await screenshot(sun, 'contracts-contract-tablet');
     await sun.setViewportSize({ width: 1280, height: 800 });
 
-    // Downloads: the readable document and the ODRL export, as files.
+    // Downloads: the readable document (Markdown, PDF, Word) and the ODRL export, as files.
     const [document] = await Promise.all([
       sun.waitForEvent('download'),
       sun.getByRole('button', { name: '下载合同文本（Markdown）' }).click(),
     ]);
     expect(document.suggestedFilename()).toMatch(/-v3\.md$/);
+    const [pdf] = await Promise.all([
+      sun.waitForEvent('download'),
+      sun.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/-v3\.pdf$/);
+    const [word] = await Promise.all([
+      sun.waitForEvent('download'),
+      sun.getByRole('button', { name: '下载 Word 文档（.docx）' }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/-v3\.docx$/);
     const [odrl] = await Promise.all([
       sun.waitForEvent('download'),
       sun.getByRole('button', { name: '下载 ODRL 导出（JSON-LD）' }).click(),

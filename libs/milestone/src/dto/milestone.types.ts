@@ -163,15 +163,3 @@ export class LedgerStatementType {
   @Field(() => SafeIntScalar, { description: 'receivable − owed: positive, the party is owed money.' })
   netOpenMinor!: number;
 }
-
-@ObjectType('FileDownload', { description: 'A generated file, base64-encoded.' })
-export class FileDownloadType {
-  @Field()
-  filename!: string;
-
-  @Field()
-  contentType!: string;
-
-  @Field({ description: 'The file itself, base64.' })
-  contentBase64!: string;
-}

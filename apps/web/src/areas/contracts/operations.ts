@@ -258,9 +258,13 @@ export const ContractsDiffDocument = graphql(`
   }
 `);
 
-export const ContractsDocumentDocument = graphql(`
-  query ContractsDocument($id: UUID!) {
-    contractDocument(contractId: $id)
+export const ContractsDocumentFileDocument = graphql(`
+  query ContractsDocumentFile($id: UUID!, $format: ContractDocumentFormat!, $language: ContractLanguage) {
+    contractDocumentFile(id: $id, format: $format, language: $language) {
+      filename
+      contentType
+      contentBase64
+    }
   }
 `);
 

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useQuery } from 'urql';
 import { toApiProblem, type ApiProblem } from '../../api/errors';
+import { saveFileDownload } from '../../api/file-download';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useConnection } from '../../components/useConnection';
 import { useFormat } from '../../i18n/i18n';
 import { useConsortiumId } from '../../layout/consortium';
-import { saveFile, settledArgument, type SettlementFilter } from './ledger';
+import { settledArgument, type SettlementFilter } from './ledger';
 import { LedgerEntriesTable } from './LedgerEntriesTable';
 import {
   MilestonesLedgerExportDocument,
@@ -61,7 +62,7 @@ export function LedgerPage() {
       setExportProblem(failure);
       return;
     }
-    saveFile(result.data.ledgerExport);
+    saveFileDownload(result.data.ledgerExport);
   };
 
   return (

@@ -1,4 +1,4 @@
-import { base64ToBytes, canConfirmSettlement, settledArgument } from './ledger';
+import { canConfirmSettlement, settledArgument } from './ledger';
 
 describe('canConfirmSettlement', () => {
   const open = { payerOrganizationId: 'payer', payeeOrganizationId: 'payee', settledAt: null };
@@ -20,11 +20,5 @@ describe('settledArgument', () => {
     ['settled', true],
   ] as const)('%s → %p', (filter, expected) => {
     expect(settledArgument(filter)).toBe(expected);
-  });
-});
-
-describe('base64ToBytes', () => {
-  it('decodes the bytes of an .xlsx (a zip: "PK\\u0003\\u0004")', () => {
-    expect([...base64ToBytes('UEsDBA==')]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 });
