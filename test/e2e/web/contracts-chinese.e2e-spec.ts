@@ -12,8 +12,8 @@ import {
 
 /**
  * A Chinese legal team reads a contract, its diff and its downloads with no English text: what is
- * left of each page once the names people gave (organisations, people, consortia, datasets) and the
- * hashes are taken out has no Latin words beyond a short list of product and format names.
+ * left of each page once the names people gave (organisations, people, consortia, datasets, e-mail
+ * addresses) and the hashes are taken out has no Latin words beyond a short list of product and format names.
  */
 const ALLOWED = new Set([
   'Tetrad',
@@ -51,7 +51,7 @@ async function englishWords(page: Page): Promise<string[]> {
     ...DEMO_CONSORTIA.map((consortium) => consortium.name),
   ].sort((a, b) => b.length - a.length);
   for (const name of names) text = text.split(name).join(' ');
-  text = text.replace(/[0-9a-f]{8,}/g, ' ');
+  text = text.replace(/[\w.+-]+@[\w.-]+/g, ' ').replace(/[0-9a-f]{8,}/g, ' ');
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !ALLOWED.has(word));
 }
 
