@@ -30,6 +30,22 @@ module.exports = {
       to: { path: '^libs/([^/]+)/src/(?!index\\.ts$)', pathNot: '^libs/$1/' },
     },
     {
+      name: 'domains-hold-no-demo',
+      severity: 'error',
+      comment:
+        "Demo data is seeded by the one ordered seeder in libs/demo-data through the domains' public services; no domain imports it.",
+      from: { path: '^libs/(?!demo-data/)' },
+      to: { path: '^libs/demo-data/' },
+    },
+    {
+      name: 'demo-data-stands-alone',
+      severity: 'error',
+      comment:
+        'The demo data itself (people, organisations) is read by the identity provider and the tests: only its seeder reaches the domains.',
+      from: { path: '^libs/demo-data/src/(?!seeder/)' },
+      to: { path: '^libs/(?!demo-data/)' },
+    },
+    {
       name: 'migrations-stand-alone',
       severity: 'error',
       comment: 'A migration is frozen SQL; it must not change when entities or services do.',

@@ -27,6 +27,7 @@ const shared = {
     '^@tetrad/core/(.*)$': '<rootDir>/libs/core/src/$1',
     '^@tetrad/organization$': '<rootDir>/libs/organization/src/index.ts',
     '^@tetrad/demo-data$': '<rootDir>/libs/demo-data/src/index.ts',
+    '^@tetrad/demo-data/seeder$': '<rootDir>/libs/demo-data/src/seeder/index.ts',
     '^@tetrad/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@tetrad/consortium$': '<rootDir>/libs/consortium/src/index.ts',
     '^@tetrad/scenario$': '<rootDir>/libs/scenario/src/index.ts',

@@ -7,7 +7,9 @@ import { loadDevIdpConfig } from '../apps/dev-idp/src/dev-idp.config';
 /**
  * `npm start`: Tetrad for a newcomer. Without OIDC_ISSUER it starts the bundled identity
  * provider (in this process) and points the API at it, seeds the demo organisations and
- * invitations, and runs the API (dist/apps/api) as a child process in development mode.
+ * invitations, and runs the API (dist/apps/api) as a child process in development mode. The two
+ * live and die together: when the API exits this process closes the identity provider and exits;
+ * when this process is stopped, killed or orphaned, the API stops (see `exitWithSupervisor`).
  */
 const API_MAIN = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
 const DEV_CLIENT_SECRET = 'tetrad-dev-client-secret';
@@ -40,12 +42,18 @@ async function start(): Promise<void> {
       `Bundled identity provider on ${idp.issuer}: demo people (npm run token -- --list) sign in with password "${DEMO_PASSWORD}".\n`,
     );
   }
-  const api = spawn(process.execPath, [API_MAIN], { env, stdio: 'inherit' });
-  const forward = (signal: NodeJS.Signals): void => {
-    if (api.exitCode === null) api.kill(signal);
+  // With an IPC channel the API notices when this process dies, even by kill -9, and stops too.
+  const api = spawn(process.execPath, [API_MAIN], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const stop = (signal: NodeJS.Signals): void => {
+    if (api.exitCode === null && api.signalCode === null) api.kill(signal);
   };
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  process.on('exit', () => stop('SIGTERM'));
+  // Orphaned (whoever ran `npm start` is gone, and this process was handed to another parent): stop.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM');
+  }, 1000).unref();
   api.on('exit', (code, signal) => {
     const done = (): never => process.exit(code ?? (signal ? 0 : 1));
     if (idp) idp.close().then(done, done);

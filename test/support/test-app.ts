@@ -51,9 +51,11 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { viaPort?: number; embedded?: boolean } = {},
+  options: { viaPort?: number; embedded?: boolean; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const database = options.embedded ? embeddedTestDatabase() : await createTestDatabase();
+  // A given database is shared (several instances on one database): its owner drops it, not close().
+  const shared = options.database;
+  const database = shared ?? (options.embedded ? embeddedTestDatabase() : await createTestDatabase());
   const databaseEnv = { ...database.env };
   if (options.viaPort !== undefined && databaseEnv.DATABASE_URL) {
     const url = new URL(databaseEnv.DATABASE_URL);
@@ -108,7 +110,7 @@ export async function startTestApp(
     sqlStatements: () => dataSource.sqlStatements,
     async close() {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -17,6 +17,7 @@ import { migrations } from '@tetrad/migrations';
 import { ConsortiumModule } from '@tetrad/consortium';
 import { ContractModule } from '@tetrad/contract';
 import { DatasetModule } from '@tetrad/dataset';
+import { DemoDataModule } from '@tetrad/demo-data/seeder';
 import { IdentityModule } from '@tetrad/identity';
 import { MilestoneModule } from '@tetrad/milestone';
 import { OrganizationModule } from '@tetrad/organization';
@@ -51,6 +52,8 @@ export class AppModule {
         ContractModule,
         MilestoneModule,
         PortfolioModule,
+        // Last: the demo seeder (SEED_DEMO_DATA) goes through the domains' public services.
+        DemoDataModule,
       ],
     };
   }

@@ -15,7 +15,23 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** How this process stops when its supervisor goes away: at once while booting, gracefully once ready. */
+let stopWithoutSupervisor = (): void =>
+  fail('The process that started Tetrad (npm start) is gone; stopping before it was ready.');
+
+/**
+ * Started by a supervisor (`npm start`) with an IPC channel: the channel closes when the supervisor
+ * dies, however it dies (kill -9 included). Then the API stops too, rather than run on without the
+ * supervisor's identity provider. Without a channel (`npm run start:prod`) nothing changes.
+ */
+function exitWithSupervisor(): void {
+  if (!process.channel) return;
+  process.channel.unref(); // the channel alone does not keep the process alive
+  process.once('disconnect', () => stopWithoutSupervisor());
+}
+
 async function start(): Promise<void> {
+  exitWithSupervisor();
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -45,10 +61,10 @@ async function start(): Promise<void> {
 /** Finish in-flight requests, close the database (PGlite flushes to disk), then exit. */
 function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
   let closing = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
+  const shutdown = (reason: string): void => {
     if (closing) return;
     closing = true;
-    process.stdout.write(`Received ${signal}; shutting down\n`);
+    process.stdout.write(`${reason}; shutting down\n`);
     setTimeout(() => {
       process.stderr.write(`Shutdown took longer than ${timeoutMs} ms; exiting anyway\n`);
       process.exit(1);
@@ -58,8 +74,9 @@ function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
       (error: unknown) => fail(`Shutdown failed: ${String(error)}`),
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', () => shutdown('Received SIGTERM'));
+  process.once('SIGINT', () => shutdown('Received SIGINT'));
+  stopWithoutSupervisor = () => shutdown('The process that started Tetrad (npm start) is gone');
 }
 
 void start();

@@ -2,7 +2,6 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
 import { OrganizationModule } from '@tetrad/organization';
-import { ConsortiumDemoSeed } from './consortium-demo-seed';
 import { Consortium } from './consortium.entity';
 import { ConsortiumLoaders } from './consortium.loaders';
 import { ConsortiumResolver, MembershipResolver } from './consortium.resolver';
@@ -22,7 +21,6 @@ import { UserConsortiaResolver } from './user-consortia.resolver';
     MembershipResolver,
     UserConsortiaResolver,
     ConsortiumLoaders,
-    ConsortiumDemoSeed,
   ],
   exports: [ConsortiumService],
 })

@@ -33,6 +33,53 @@ export class ConsortiumService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * A consortium the platform itself sets up (seeding; no caller): its members join as ACTIVE with
+   * their organisation's kind as party role, audited as the system. Once by name: when a consortium
+   * of that name exists, nothing is written and `created` is false.
+   */
+  async establishAsSystem(
+    spec: SystemConsortiumSpec,
+  ): Promise<{ consortium: Pick<Consortium, 'id'>; created: boolean }> {
+    const members = await Promise.all(spec.memberOrganizationIds.map((id) => this.organizations.get(id)));
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(Consortium, {
+        select: { id: true },
+        where: { name: spec.name },
+      });
+      if (existing) return { consortium: existing, created: false };
+      const consortium = await manager.save(
+        manager.create(Consortium, {
+          name: spec.name,
+          sector: spec.sector,
+          region: spec.region,
+          status: spec.status,
+          foundedByOrganizationId: members[0]!.id,
+          activatedAt: spec.status === ConsortiumStatus.ACTIVE ? new Date() : null,
+        }),
+      );
+      for (const member of members) {
+        await manager.save(
+          manager.create(Membership, {
+            consortiumId: consortium.id,
+            organizationId: member.id,
+            partyRole: member.kind,
+            status: MembershipStatus.ACTIVE,
+            joinedAt: new Date(),
+          }),
+        );
+      }
+      await this.audit.record(manager, null, {
+        action: 'consortium.seed',
+        subjectType: 'Consortium',
+        subjectId: consortium.id,
+        consortiumId: consortium.id,
+        after: consortium,
+      });
+      return { consortium, created: true };
+    });
+  }
+
   /** Any organisation admin founds a consortium; their organisation is its first active member. */
   async found(caller: Caller, input: FoundConsortiumInput): Promise<Consortium> {
     const ability = await this.authorization.abilityFor(caller);
@@ -177,7 +224,7 @@ export class ConsortiumService {
     return rows.map(({ consortiumId, partyRole }) => ({ consortiumId, partyRole }));
   }
 
-  /** A consortium's id by its (unique) name, unchecked: for the demo seed. */
+  /** A consortium's id by its (unique) name, unchecked: for the platform's own seeding. */
   async idByName(name: string): Promise<string | null> {
     const consortium = await this.dataSource
       .getRepository(Consortium)
@@ -217,4 +264,13 @@ export class ConsortiumService {
     if (!consortium) throw new NotFoundError('Consortium', id);
     return consortium;
   }
+}
+
+/** What the platform sets up itself: the founder is the first member. */
+export interface SystemConsortiumSpec {
+  name: string;
+  sector: Consortium['sector'];
+  region: string;
+  status: ConsortiumStatus;
+  memberOrganizationIds: string[];
 }

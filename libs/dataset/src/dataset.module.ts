@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@tetrad/core';
 import { OrganizationModule } from '@tetrad/organization';
 import { ScenarioModule } from '@tetrad/scenario';
-import { DatasetDemoSeed } from './dataset-demo-seed';
 import { Dataset } from './dataset.entity';
 import { DatasetResolver } from './dataset.resolver';
 import { datasetRules } from './dataset.rules';
@@ -12,7 +11,7 @@ import { DatasetService } from './dataset.service';
 /** The dataset catalog (access requests and contracts follow). */
 @Module({
   imports: [TypeOrmModule.forFeature([Dataset]), ScenarioModule, OrganizationModule],
-  providers: [DatasetService, DatasetResolver, DatasetDemoSeed],
+  providers: [DatasetService, DatasetResolver],
   exports: [DatasetService],
 })
 export class DatasetModule implements OnModuleInit {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type DeepPartial, type EntityManager } from 'typeorm';
 import {
   accessibleBy,
   AuditTrail,
@@ -11,6 +11,7 @@ import {
   callerLoader,
   ForbiddenError,
   paginate,
+  recordChange,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -31,6 +32,33 @@ export class DatasetService {
     private readonly scenarios: ScenarioService,
     private readonly audit: AuditTrail,
   ) {}
+
+  /**
+   * Datasets the platform itself registers (seeding; no caller) in a scenario, audited as the
+   * system. Once by name within the consortium: only the missing ones are created; their count.
+   */
+  async registerAsSystem(
+    scenario: { id: string; consortiumId: string },
+    specs: SystemDatasetSpec[],
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.find(Dataset, {
+        select: { name: true },
+        where: { consortiumId: scenario.consortiumId, name: In(specs.map((spec) => spec.name)) },
+      });
+      const missing = specs.filter((spec) => !existing.some((row) => row.name === spec.name));
+      for (const spec of missing) {
+        const dataset = await manager.save(
+          manager.create(Dataset, { ...spec, consortiumId: scenario.consortiumId, scenarioId: scenario.id }),
+        );
+        await recordChange(this.audit, manager, null, 'Dataset', dataset, {
+          action: 'dataset.seed',
+          after: withoutLocation(dataset),
+        });
+      }
+      return missing.length;
+    });
+  }
 
   async register(caller: Caller, input: RegisterDatasetInput): Promise<Dataset> {
     const scenario = await this.scenarios.get(caller, input.scenarioId);
@@ -201,3 +229,9 @@ export function withoutLocation(dataset: Dataset): Omit<Dataset, 'storageLocatio
   const { storageLocation: _hidden, ...rest } = dataset;
   return rest;
 }
+
+/** A dataset the platform registers itself: its fields and owner, without the scenario's ids. */
+export type SystemDatasetSpec = DeepPartial<Omit<Dataset, 'consortiumId' | 'scenarioId'>> & {
+  name: string;
+  ownerOrganizationId: string;
+};

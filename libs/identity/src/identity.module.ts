@@ -6,7 +6,6 @@ import { ApiToken } from './api-token.entity';
 import { ApiTokenService } from './api-token.service';
 import { AuthController } from './auth.controller';
 import { CallerService } from './caller.service';
-import { DemoSeedService } from './demo-seed.service';
 import { ApiTokenResolver, InvitationResolver, UserResolver } from './identity.resolver';
 import { Invitation } from './invitation.entity';
 import { InvitationService } from './invitation.service';
@@ -31,13 +30,12 @@ import { UserService } from './user.service';
     UserService,
     InvitationService,
     CallerService,
-    DemoSeedService,
     UserResolver,
     InvitationResolver,
     ApiTokenResolver,
     UserLoaders,
     { provide: CALLER_RESOLVER, useExisting: CallerService },
   ],
-  exports: [CALLER_RESOLVER, UserService],
+  exports: [CALLER_RESOLVER, UserService, InvitationService],
 })
 export class IdentityModule {}

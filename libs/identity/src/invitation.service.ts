@@ -56,6 +56,32 @@ export class InvitationService {
     }
   }
 
+  /**
+   * Invitations the platform itself issues (seeding; no caller), audited as the system, in one
+   * transaction. An email that already has an account or any invitation is left alone; the
+   * number of invitations created.
+   */
+  async inviteAsSystem(invitations: SystemInvitationSpec[]): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      let created = 0;
+      for (const spec of invitations) {
+        const known =
+          (await manager.existsBy(User, { email: spec.email })) ||
+          (await manager.existsBy(Invitation, { email: spec.email }));
+        if (known) continue;
+        const invitation = await manager.save(manager.create(Invitation, { ...spec }));
+        await this.audit.record(manager, null, {
+          action: 'invitation.seed',
+          subjectType: 'Invitation',
+          subjectId: invitation.id,
+          after: invitation,
+        });
+        created += 1;
+      }
+      return created;
+    });
+  }
+
   list(caller: Caller, args: InvitationsArgs): Promise<ConnectionShape<Invitation>> {
     const organizationId = managedOrganization(caller, args.organizationId);
     const query = this.dataSource
@@ -97,3 +123,6 @@ export class InvitationService {
     });
   }
 }
+
+/** An invitation the platform issues itself. */
+export type SystemInvitationSpec = Pick<Invitation, 'organizationId' | 'email' | 'roles' | 'expiresAt'>;

@@ -23,15 +23,24 @@ export class ProvisioningService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The active user for a verified identity; creates it from an invitation on first sign-in. */
+  /**
+   * The active user for a verified identity; creates it from an invitation on first sign-in.
+   * Idempotent under concurrency, on any number of instances: a person's first requests often
+   * arrive together (a web page fires several queries at once). Each takes a transaction-scoped
+   * advisory lock on the identity (issuer + subject), then on the email before linking or creating,
+   * always in that order; a request that waited re-reads after the winner committed (READ COMMITTED
+   * gives each statement a fresh snapshot) and finds the user the winner made.
+   */
   userFor(identity: VerifiedIdentity): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
+      await advisoryLock(manager, `identity:${identity.issuer}\n${identity.subject}`);
       const known = await manager.findOneBy(User, {
         oidcIssuer: identity.issuer,
         oidcSubject: identity.subject,
       });
       if (known) return this.signedIn(manager, known);
       if (!identity.email || !identity.emailVerified) throw new UnverifiedEmailError();
+      await advisoryLock(manager, `email:${identity.email.toLowerCase()}`);
       const byEmail = await manager.findOneBy(User, { email: identity.email });
       if (byEmail) {
         if (byEmail.oidcSubject !== null) throw new IdentityMismatchError(identity.email);
@@ -103,4 +112,9 @@ export class ProvisioningService {
     user.lastSignInAt = new Date();
     return manager.save(user);
   }
+}
+
+/** Held until the transaction ends; on the embedded database (one session) it never waits. */
+async function advisoryLock(manager: EntityManager, key: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tetrad.sign-in:${key}`]);
 }

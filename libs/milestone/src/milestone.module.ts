@@ -8,7 +8,7 @@ import { KpiReport } from './kpi-report.entity';
 import { KpiReportService } from './kpi-report.service';
 import { LedgerService } from './ledger.service';
 import { MilestoneEvaluationService } from './milestone-evaluation.service';
-import { MilestoneDemoSeed } from './milestone-demo-seed';
+import { MilestoneImportService } from './milestone-import.service';
 import { MilestoneSweeper } from './milestone-sweeper';
 import { MilestoneAgreementService } from './milestone-agreement.service';
 import { LedgerEntry, Milestone, MilestoneAcceptance, MilestoneProposal } from './milestone.entity';
@@ -33,14 +33,14 @@ import { MilestoneService } from './milestone.service';
     MilestoneEvaluationService,
     LedgerService,
     MilestoneSweeper,
-    MilestoneDemoSeed,
+    MilestoneImportService,
     MilestoneLoaders,
     ScenarioFiguresService,
     KpiReportResolver,
     MilestoneResolver,
     LedgerResolver,
   ],
-  exports: [MilestoneService, LedgerService, ScenarioFiguresService],
+  exports: [MilestoneService, MilestoneImportService, LedgerService, ScenarioFiguresService],
 })
 export class MilestoneModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

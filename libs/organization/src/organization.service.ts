@@ -11,9 +11,7 @@ import {
   type KeysetSort,
   containsPattern,
 } from '@tetrad/core';
-import { DEMO_ORGANIZATIONS } from '@tetrad/demo-data';
 import type { CreateOrganizationInput } from './dto/create-organization.input';
-import { OrganizationKind } from './organization-kind';
 import { OrganizationOrder, type OrganizationFilter, type OrganizationsArgs } from './dto/organizations.args';
 import { Organization, ORGANIZATION_USCC_UNIQUE } from './organization.entity';
 import { OrganizationCodeTakenError } from './organization.errors';
@@ -52,23 +50,6 @@ export class OrganizationService {
     return this.organizations.findOneBy({ unifiedSocialCreditCode: normalizeUscc(unifiedSocialCreditCode) });
   }
 
-  /**
-   * The demo organisations (SEED_DEMO_DATA), created once: their ids by demo key, and how many
-   * were new. Shared by the identity and consortium seeds, whichever runs first.
-   */
-  async ensureDemoOrganizations(): Promise<{ ids: Map<string, string>; created: number }> {
-    const ids = new Map<string, string>();
-    let created = 0;
-    for (const { key, ...fields } of DEMO_ORGANIZATIONS) {
-      const existing = await this.findByCode(fields.unifiedSocialCreditCode);
-      const organization =
-        existing ?? (await this.create({ ...fields, kind: fields.kind as OrganizationKind }));
-      if (!existing) created += 1;
-      ids.set(key, organization.id);
-    }
-    return { ids, created };
-  }
-
   /** For DataLoaders: one statement for any number of ids. */
   findByIds(ids: readonly string[]): Promise<Organization[]> {
     return this.organizations.findBy({ id: In([...ids]) });
@@ -80,7 +61,7 @@ export class OrganizationService {
     return paginate(query, args, SORTS[args.orderBy]);
   }
 
-  /** Registers an organisation; `actor` is null for the demo seed. */
+  /** Registers an organisation; `actor` is null when the platform itself registers it (seeding). */
   async create(input: CreateOrganizationInput, actor: Caller | null = null): Promise<Organization> {
     try {
       return await this.dataSource.transaction(async (manager) => {

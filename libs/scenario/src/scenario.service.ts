@@ -12,10 +12,9 @@ import {
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
-import { ConsortiumService, Sector } from '@tetrad/consortium';
-import { DEMO_CONSORTIA, DEMO_SCENARIO } from '@tetrad/demo-data';
+import { ConsortiumService } from '@tetrad/consortium';
 import type { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
-import { KpiDirection, Scenario } from './scenario.entity';
+import { Scenario } from './scenario.entity';
 import { DuplicateKpiKeyError } from './scenario.errors';
 import { SCENARIO_COLUMNS } from './scenario.rules';
 
@@ -36,26 +35,11 @@ export class ScenarioService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The demo scenario (SEED_DEMO_DATA), created once and audited as the system. */
   /**
-   * The programme's worked example (DEMO_SCENARIO) in its demo consortium, created once; undefined
-   * without that consortium. Every demo seed that needs the scenario asks here, whichever boots first.
+   * A scenario the platform itself sets up (seeding; no caller) in a consortium, audited as the
+   * system. Once by name within the consortium: an existing one is returned as it is.
    */
-  async ensureDemoScenarioInDemoConsortium(): Promise<Scenario | undefined> {
-    const consortiumName = DEMO_CONSORTIA.find((demo) => demo.key === DEMO_SCENARIO.consortium)!.name;
-    const consortiumId = await this.consortia.idByName(consortiumName);
-    return consortiumId ? this.ensureDemoScenario(consortiumId) : undefined;
-  }
-
-  private async ensureDemoScenario(consortiumId: string): Promise<Scenario> {
-    const spec = {
-      name: DEMO_SCENARIO.name,
-      site: DEMO_SCENARIO.site,
-      unitsDeployed: DEMO_SCENARIO.unitsDeployed,
-      targetUnits: DEMO_SCENARIO.targetUnits,
-      sector: DEMO_SCENARIO.sector as Sector,
-      kpis: DEMO_SCENARIO.kpis.map((kpi) => ({ ...kpi, direction: kpi.direction as KpiDirection })),
-    };
+  async establishAsSystem(consortiumId: string, spec: SystemScenarioSpec): Promise<Scenario> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOneBy(Scenario, { consortiumId, name: spec.name });
       if (existing) return existing;
@@ -192,3 +176,9 @@ function assertUniqueKpiKeys(input: ScenarioFields): void {
 function subjectFor(fields: { id: string; consortiumId: string }) {
   return { ...fields, __caslSubjectType__: 'Scenario' as const };
 }
+
+/** The fields of a scenario the platform sets up itself. */
+export type SystemScenarioSpec = Pick<
+  Scenario,
+  'name' | 'site' | 'unitsDeployed' | 'targetUnits' | 'sector' | 'kpis'
+>;

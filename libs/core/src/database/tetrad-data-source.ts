@@ -6,6 +6,31 @@ import { SqlStatementCounter } from './sql-statement-counter';
 /** A DataSource that also releases what it opened (the embedded database) when destroyed. */
 export class TetradDataSource extends DataSource {
   private releaseResources: () => Promise<void> = async () => {};
+  /** On a PostgreSQL server other instances may share the database; the embedded one is this process's. */
+  private shared = false;
+
+  shareable(): this {
+    this.shared = true;
+    return this;
+  }
+
+  /**
+   * Boot work (migrations, seeding) that several instances starting together must not do at once:
+   * on a PostgreSQL server it runs holding a session-level advisory lock named `key` on a connection
+   * of its own (the work itself uses the pool, so the pool needs two connections); the others wait,
+   * then find the work done. The embedded database belongs to one process, which runs it directly.
+   */
+  async underBootLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    if (!this.shared) return work();
+    const runner = this.createQueryRunner();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      await runner.release();
+    }
+  }
 
   releaseOnDestroy(release: () => Promise<void>): void {
     this.releaseResources = release;
@@ -62,9 +87,12 @@ export async function openDataSource(
   options: DataSourceOptions,
 ): Promise<TetradDataSource> {
   if (config.database.kind === 'postgres') {
-    const dataSource = new TetradDataSource(options);
+    const dataSource = new TetradDataSource(options).shareable();
     await dataSource.initialize();
-    await migrateWithLock(dataSource);
+    // Several API instances may boot at once: one migrates, the others wait for it.
+    await dataSource.underBootLock('tetrad.migrations', () =>
+      dataSource.runMigrations({ transaction: 'each' }),
+    );
     return dataSource;
   }
   const embedded = await EmbeddedPostgres.open(config.database.dataDir);
@@ -78,16 +106,4 @@ export async function openDataSource(
     throw error;
   }
   return dataSource;
-}
-
-/** Several API instances may boot at once: one migrates, the others wait for it. */
-async function migrateWithLock(dataSource: DataSource): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.query(`SELECT pg_advisory_lock(hashtext('tetrad.migrations'))`);
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await runner.query(`SELECT pg_advisory_unlock(hashtext('tetrad.migrations'))`).catch(() => undefined);
-    await runner.release();
-  }
 }
