@@ -5,45 +5,45 @@ import { ConsortiumModule } from '@tetrad/consortium';
 import { DatasetModule } from '@tetrad/dataset';
 import { IdentityModule } from '@tetrad/identity';
 import { OrganizationModule } from '@tetrad/organization';
-import { AccessRequestItemResolver, AccessRequestResolver } from './access-request.resolver';
-import { AccessRequestService } from './access-request.service';
-import { ContractClauseComment } from './clause-comment.entity';
-import { ClauseCommentLoaders } from './clause-comment.loaders';
+import { AccessRequestItemResolver, AccessRequestResolver } from './access-requests/access-request.resolver';
+import { AccessRequestService } from './access-requests/access-request.service';
+import { ContractClauseComment } from './agreement/versions/clause-comment.entity';
+import { ClauseCommentLoaders } from './agreement/versions/clause-comment.loaders';
 import {
   ClauseCommentContractResolver,
   ClauseCommentResolver,
   ClauseCommentVersionResolver,
-} from './clause-comment.resolver';
-import { ClauseCommentService } from './clause-comment.service';
-import { ContractDocumentFileResolver } from './contract-document-file.resolver';
-import { ContractDocumentFileService } from './contract-document-file.service';
-import { ContractDraftingService } from './contract-drafting.service';
-import { ContractEditingResolver } from './contract-editing.resolver';
-import { ContractEditingService } from './contract-editing.service';
-import { ContractFactsService } from './contract-facts';
-import { ContractLifecycleService } from './contract-lifecycle.service';
-import { ContractNextActionsService } from './contract-next-actions.service';
-import { ContractQueryService } from './contract-query.service';
+} from './agreement/versions/clause-comment.resolver';
+import { ClauseCommentService } from './agreement/versions/clause-comment.service';
+import { ContractDocumentFileResolver } from './agreement/documents/contract-document-file.resolver';
+import { ContractDocumentFileService } from './agreement/documents/contract-document-file.service';
+import { ContractDraftingService } from './agreement/drafting/contract-drafting.service';
+import { ContractEditingResolver } from './agreement/versions/contract-editing.resolver';
+import { ContractEditingService } from './agreement/versions/contract-editing.service';
+import { ContractFactsService } from './enforcement/contract-facts';
+import { ContractLifecycleService } from './agreement/signing/contract-lifecycle.service';
+import { ContractNextActionsService } from './agreement/contract-next-actions.service';
+import { ContractQueryService } from './agreement/contract-query.service';
 import {
   ContractObligation,
   ContractSignature,
   ContractVersion,
   DataSharingContract,
-} from './contract.entity';
-import { ContractLoaders } from './contract.loaders';
+} from './agreement/contract.entity';
+import { ContractLoaders } from './agreement/contract.loaders';
 import {
   ContractObligationResolver,
   ContractResolver,
   ContractSignatureResolver,
   ContractVersionResolver,
   DataAccessResolver,
-} from './contract.resolver';
-import { ContractPeopleService } from './contract-people.service';
+} from './agreement/contract.resolver';
+import { ContractPeopleService } from './agreement/contract-people.service';
 import { contractRules } from './contract.rules';
-import { DataAccessRequest, DataAccessRequestItem } from './data-access-request.entity';
-import { DataAccessService } from './data-access.service';
-import { DatasetContractsResolver } from './dataset-contracts.resolver';
-import { MatcherOverrideService } from './matcher-override.service';
+import { DataAccessRequest, DataAccessRequestItem } from './access-requests/data-access-request.entity';
+import { DataAccessService } from './enforcement/data-access.service';
+import { DatasetContractsResolver } from './enforcement/dataset-contracts.resolver';
+import { MatcherOverrideService } from './access-requests/matcher-override.service';
 
 /** Access requests, data-use agreements and their enforcement (issue 6). */
 @Module({

@@ -1,10 +1,10 @@
 export * from './contract.module';
 export * from './contract-enums';
-export * from './contract-terms';
-export * from './contract.entity';
-export * from './data-access-request.entity';
-export * from './contract-status';
-export * from './contract-hash';
-export { ContractQueryService } from './contract-query.service';
-export { EFFECTIVE_STATUS_SQL } from './contract-query.service';
-export { LIVE_GRANT_SQL } from './contract-facts';
+export * from './agreement/contract-terms';
+export * from './agreement/contract.entity';
+export * from './access-requests/data-access-request.entity';
+export * from './agreement/contract-status';
+export * from './agreement/contract-hash';
+export { ContractQueryService } from './agreement/contract-query.service';
+export { EFFECTIVE_STATUS_SQL } from './agreement/contract-query.service';
+export { LIVE_GRANT_SQL } from './enforcement/contract-facts';

@@ -5,7 +5,7 @@ import { contractsLocales } from './locales';
 /**
  * One Chinese name per term (issue 18): purposes and duties are named alike in every area, and as
  * the server's contract vocabulary names them in the documents it writes
- * (libs/contract/src/contract-vocabulary.ts).
+ * (libs/contract/src/agreement/drafting/contract-vocabulary.ts).
  */
 describe('the contract glossary in the web app', () => {
   it('names each purpose alike in the contract and data areas', () => {
