@@ -16,6 +16,7 @@ import { MilestoneAgreement1764208800000 } from './1764208800000-MilestoneAgreem
 import { WithdrawKpiReports1764216000000 } from './1764216000000-WithdrawKpiReports';
 import { AddMatcherOverride1764223200000 } from './1764223200000-AddMatcherOverride';
 import { CreateContractClauseComment1764237600000 } from './1764237600000-CreateContractClauseComment';
+import { AuditChainPerConsortium1764252000000 } from './1764252000000-AuditChainPerConsortium';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   WithdrawKpiReports1764216000000,
   AddMatcherOverride1764223200000,
   CreateContractClauseComment1764237600000,
+  AuditChainPerConsortium1764252000000,
 ];

@@ -43,10 +43,17 @@ export * from './authorization/authorized-record';
 export * from './audit/audit-chain';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-hash';
+export * from './audit/audit-signing';
 export * from './audit/audit-trail.service';
 export * from './audit/audit-change';
 export * from './audit/audit.module';
-export { AuditResolver, AuditEntryConnection, AuditEntriesArgs } from './audit/audit.resolver';
+export {
+  AuditResolver,
+  AuditEntryConnection,
+  AuditEntriesArgs,
+  keptCheckpoints,
+  MAX_KEPT_CHECKPOINTS,
+} from './audit/audit.resolver';
 export * from './events/event-bus';
 export * from './events/events.module';
 export * from './database/like-pattern';

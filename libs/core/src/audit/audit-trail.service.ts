@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
@@ -7,15 +7,23 @@ import type { ConnectionShape } from '../pagination/connection.type';
 import { decodeCursor, paginate, type KeysetSort } from '../pagination/keyset';
 import type { PageArgs } from '../pagination/page-args';
 import {
-  CHAIN_START,
-  classifyBreak,
-  walkChain,
-  type AuditVerification,
-  type ChainBreak,
+  verifyChainAgainstCheckpoints,
+  type AuditChainEntry,
+  type ChainAnchor,
   type ChainFacts,
+  type ChainSource,
+  type ChainVerification,
 } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
-import { auditHash, canonicalJson, GENESIS_HASH, toPlainJson, type AuditHashInput } from './audit-hash';
+import {
+  auditHash,
+  canonicalJson,
+  chainOf,
+  genesisHash,
+  toPlainJson,
+  type AuditHashInput,
+} from './audit-hash';
+import { AuditKeyring, type AuditCheckpoint } from './audit-signing';
 
 /** What a service records about its change; who and when are filled in by the trail. */
 export interface AuditRecord {
@@ -25,6 +33,13 @@ export interface AuditRecord {
   consortiumId?: string | null;
   before?: unknown;
   after?: unknown;
+}
+
+export interface AuditVerifyOptions {
+  /** Re-read the whole chain instead of the segment after the last verified checkpoint. */
+  full?: boolean;
+  /** Checkpoints the party kept: verified against the whole chain, with the stored ones. */
+  kept?: readonly AuditCheckpoint[];
 }
 
 /** Whose entries a list may show: some consortia's, or everything (platform-wide ones too). */
@@ -41,36 +56,77 @@ export interface AuditFilter {
 
 export const AUDIT_VERIFY_PAGE_SIZE = 1_000;
 
-const NEWEST_FIRST: KeysetSort<AuditEntry> = {
-  name: 'SEQ_DESC',
+/** One chain's entries, newest first, by their place in the chain. */
+const CHAIN_NEWEST_FIRST: KeysetSort<AuditEntry> = {
+  name: 'CHAIN_SEQ_DESC',
   // The cursor carries seq as a string; PostgreSQL types the parameter as the bigint column's
   // type, so the keyset comparison stays numeric (a test pages across seq 9 → 10).
-  column: 'entry.seq',
+  column: 'entry.chain_seq',
   direction: 'DESC',
   valueOf: (entry) => entry.seq,
 };
 
+/** Every chain (platform admins): newest first in the order of writing. */
+const WRITTEN_NEWEST_FIRST: KeysetSort<AuditEntry> = {
+  name: 'POSITION_DESC',
+  column: 'entry.seq',
+  direction: 'DESC',
+  valueOf: (entry) => entry.position,
+};
+
+/**
+ * Several consortia's chains (a member of more than one): newest first by time, so that neither
+ * the order nor a cursor reveals the global position, which counts other consortia's entries.
+ */
+const OCCURRED_NEWEST_FIRST: KeysetSort<AuditEntry> = {
+  name: 'OCCURRED_DESC',
+  column: 'entry.occurred_at',
+  direction: 'DESC',
+  valueOf: (entry) => entry.occurredAt.toISOString(),
+};
+
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The append-only, hash-chained audit trail (DOMAIN.md, "Across everything"). */
+/**
+ * The append-only audit trail (DOMAIN.md, "Across everything"): one hash chain per consortium and
+ * one for the platform, each head signed in the transaction that writes it (a checkpoint).
+ */
 @Injectable()
-export class AuditTrail {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditTrail implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuditTrail.name);
+  /** Per chain, the latest checkpoint a verification found intact: the next one starts there. */
+  private readonly anchors = new Map<string, ChainAnchor>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keyring: AuditKeyring,
+  ) {}
+
+  /** After the upgrade to per-consortium chains, each chain's head is signed once (see README). */
+  async onApplicationBootstrap(): Promise<void> {
+    const signed = await this.signUnsignedHeads();
+    if (signed > 0) this.logger.warn(`Signed the head of ${signed} audit chain(s) that had no checkpoint`);
+  }
 
   /**
-   * Appends an entry inside the caller's transaction, so it commits or rolls back with the change.
-   * Writers queue on one lock until they commit: call it last in the transaction to hold it briefly.
+   * Appends an entry to its consortium's chain (or the platform's) inside the caller's
+   * transaction, with a signed checkpoint of the new head, so both commit or roll back with the
+   * change. Writers to one chain queue on its lock until they commit: call it last in the
+   * transaction to hold it briefly. Writers to different chains do not wait for each other.
    */
   async record(manager: EntityManager, actor: Caller | null, record: AuditRecord): Promise<AuditEntry> {
-    await lockChain(manager);
-    const { previousHash, seq } = await chainHead(manager);
+    const consortiumId = canonicalUuid(record.consortiumId ?? null);
+    const chain = chainOf(consortiumId);
+    await lockChain(manager, chain);
+    const head = await chainHead(manager, chain);
     const content: AuditHashInput = {
-      seq,
+      chain,
+      seq: head ? (BigInt(head.seq) + 1n).toString() : '1',
       id: randomUUID(),
       occurredAt: new Date(),
       actorUserId: canonicalUuid(actor?.userId ?? null),
       actorOrganizationId: canonicalUuid(actor?.organizationId ?? null),
-      consortiumId: canonicalUuid(record.consortiumId ?? null),
+      consortiumId,
       action: record.action,
       subjectType: record.subjectType,
       subjectId: record.subjectId,
@@ -78,34 +134,86 @@ export class AuditTrail {
       before: toPlainJson(record.before),
       after: toPlainJson(record.after),
     };
+    const previousHash = head?.hash ?? genesisHash(chain);
     const entry = manager.create(AuditEntry, {
       ...content,
       previousHash,
       hash: auditHash(previousHash, content),
     });
-    await insertEntry(manager, entry);
+    const checkpoint = this.keyring.sign({
+      chain,
+      seq: entry.seq,
+      hash: entry.hash,
+      signedAt: entry.occurredAt.toISOString(),
+    });
+    entry.position = await insertEntry(manager, entry, checkpoint);
     return entry;
   }
 
-  /** Re-reads the whole trail in seq order, a page at a time, and checks every link. */
-  async verify(): Promise<AuditVerification> {
-    let position = CHAIN_START;
-    for (;;) {
-      const page = await this.page(position.last?.seq);
-      const step = walkChain(page, position);
-      if (step.broken) {
-        const firstProblem = classifyBreak(step.broken, await this.factsAbout(step.broken));
-        return { valid: false, checkedEntries: step.position.checked, firstProblem };
-      }
-      position = step.position;
-      if (page.length < AUDIT_VERIFY_PAGE_SIZE) return { valid: true, checkedEntries: position.checked };
-    }
+  /**
+   * Verifies one chain against its signed checkpoints (and the ones a party kept). Without
+   * `full` or kept checkpoints, it starts from the latest checkpoint an earlier verification
+   * found intact and reads only the entries after it.
+   */
+  async verify(chain: string, options: AuditVerifyOptions = {}): Promise<ChainVerification> {
+    const kept = options.kept ?? [];
+    const anchor = options.full || kept.length > 0 ? undefined : this.anchors.get(chain);
+    const result = await verifyChainAgainstCheckpoints(chain, this.source(chain), this.keyring, {
+      anchor,
+      kept,
+      pageSize: AUDIT_VERIFY_PAGE_SIZE,
+    });
+    if (result.valid && result.anchor) this.anchors.set(chain, result.anchor);
+    else if (!result.valid) this.anchors.delete(chain);
+    return result;
+  }
+
+  /** Every chain that has entries or checkpoints: the platform's first, then by consortium id. */
+  async chains(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ chain: string }[]>(
+      `SELECT chain FROM (SELECT DISTINCT chain FROM audit_entry UNION SELECT DISTINCT chain FROM audit_checkpoint) c
+       ORDER BY chain <> 'platform', chain`,
+    );
+    return rows.map((row) => row.chain);
+  }
+
+  /** A chain's stored checkpoints after `afterSeq`, oldest first. */
+  async checkpoints(chain: string, afterSeq: string | undefined, first: number): Promise<AuditCheckpoint[]> {
+    return readCheckpoints(this.dataSource.manager, chain, afterSeq, undefined, first);
+  }
+
+  /** The checkpoint of the chain's head (null: nothing recorded yet). */
+  async latestCheckpoint(chain: string): Promise<AuditCheckpoint | null> {
+    const rows = await this.dataSource.query<CheckpointRow[]>(
+      `${CHECKPOINT_SELECT} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+      [chain],
+    );
+    return rows[0] ? checkpointOf(rows[0]) : null;
+  }
+
+  /** How many entries a chain holds (its head's seq). */
+  async length(chain: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ n: string | null }[]>(
+      'SELECT max(chain_seq)::text AS n FROM audit_entry WHERE chain = $1',
+      [chain],
+    );
+    return row?.n ?? '0';
+  }
+
+  publicKeys(): ReturnType<AuditKeyring['list']> {
+    return this.keyring.list();
   }
 
   /** Newest first. Entries without a consortium are platform-wide: only the 'all' scope sees them. */
   async list(scope: AuditScope, filter: AuditFilter, page: PageArgs): Promise<ConnectionShape<AuditEntry>> {
+    const sort =
+      filter.consortiumId || (scope !== 'all' && scope.consortiumIds.length === 1)
+        ? CHAIN_NEWEST_FIRST
+        : scope === 'all'
+          ? WRITTEN_NEWEST_FIRST
+          : OCCURRED_NEWEST_FIRST;
     if (scope !== 'all' && scope.consortiumIds.length === 0) {
-      if (page.after) decodeCursor(page.after, NEWEST_FIRST.name);
+      if (page.after) decodeCursor(page.after, sort.name);
       return emptyPage(page);
     }
     const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
@@ -113,43 +221,129 @@ export class AuditTrail {
       query.andWhere('entry.consortium_id IN (:...scopeIds)', { scopeIds: scope.consortiumIds });
     }
     applyFilter(query, filter);
-    return paginate(query, page, NEWEST_FIRST);
+    return paginate(query, page, sort);
   }
 
-  private page(afterSeq: string | undefined): Promise<AuditEntry[]> {
-    const query = this.dataSource
-      .getRepository(AuditEntry)
-      .createQueryBuilder('entry')
-      .orderBy('entry.seq', 'ASC')
-      .limit(AUDIT_VERIFY_PAGE_SIZE);
-    // No lower bound on the first page: a forged entry may carry seq 0 or below.
-    if (afterSeq !== undefined) query.where('entry.seq > :afterSeq', { afterSeq });
-    return query.getMany();
+  /** Signs the head of every chain that has entries and no checkpoint at all. */
+  async signUnsignedHeads(): Promise<number> {
+    const unsigned = await this.dataSource.query<{ chain: string }[]>(
+      `SELECT e.chain FROM (SELECT DISTINCT chain FROM audit_entry) e
+       WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint c WHERE c.chain = e.chain)`,
+    );
+    for (const { chain } of unsigned) {
+      await this.dataSource.transaction(async (manager) => {
+        await lockChain(manager, chain);
+        const head = await chainHead(manager, chain);
+        if (!head) return;
+        const checkpoint = this.keyring.sign({
+          chain,
+          seq: head.seq,
+          hash: head.hash,
+          signedAt: new Date().toISOString(),
+        });
+        await manager.query(
+          `INSERT INTO audit_checkpoint (chain, seq, hash, signed_at, key_id, signature)
+           VALUES ($1, $2, $3, $4::timestamptz, $5, $6) ON CONFLICT DO NOTHING`,
+          [
+            chain,
+            checkpoint.seq,
+            checkpoint.hash,
+            checkpoint.signedAt,
+            checkpoint.keyId,
+            checkpoint.signature,
+          ],
+        );
+      });
+    }
+    return unsigned.length;
   }
 
-  /** What the rest of the table says about a break: one indexed look-up each. */
-  private async factsAbout({ entry }: ChainBreak): Promise<ChainFacts> {
+  private source(chain: string): ChainSource {
+    const entries = () =>
+      this.dataSource
+        .getRepository(AuditEntry)
+        .createQueryBuilder('entry')
+        .where('entry.chain = :chain', { chain });
+    return {
+      // No lower bound on the first page: a forged entry may carry seq 0 or below.
+      entries: (afterSeq, limit) => {
+        const query = entries().orderBy('entry.chain_seq', 'ASC').limit(limit);
+        if (afterSeq !== undefined) query.andWhere('entry.chain_seq > :afterSeq', { afterSeq });
+        return query.getMany();
+      },
+      entryAt: async (seq) =>
+        (await entries().andWhere('entry.chain_seq = :seq', { seq }).getOne()) ?? undefined,
+      checkpoints: (afterSeq, throughSeq) =>
+        readCheckpoints(this.dataSource.manager, chain, afterSeq, throughSeq, undefined),
+      facts: ({ entry }) => this.factsAbout(chain, entry),
+    };
+  }
+
+  /** What the rest of the chain says about a break: one indexed look-up each. */
+  private async factsAbout(chain: string, entry: AuditChainEntry): Promise<ChainFacts> {
     const [facts] = await this.dataSource.query<ChainFacts[]>(
-      `SELECT EXISTS (SELECT 1 FROM audit_entry WHERE hash = $1 AND seq <> $3) AS "previousHashKnown",
-              EXISTS (SELECT 1 FROM audit_entry WHERE previous_hash = $2 AND seq <> $3) AS "hashReferenced",
-              EXISTS (SELECT 1 FROM audit_entry WHERE seq > $3) AS "laterEntries"`,
-      [entry.previousHash, entry.hash, entry.seq],
+      `SELECT EXISTS (SELECT 1 FROM audit_entry WHERE chain = $4 AND hash = $1 AND chain_seq <> $3) AS "previousHashKnown",
+              EXISTS (SELECT 1 FROM audit_entry WHERE chain = $4 AND previous_hash = $2 AND chain_seq <> $3) AS "hashReferenced",
+              EXISTS (SELECT 1 FROM audit_entry WHERE chain = $4 AND chain_seq > $3) AS "laterEntries"`,
+      [entry.previousHash, entry.hash, entry.seq, chain],
     );
     if (!facts) throw new Error('The audit trail facts query returned no row');
     return facts;
   }
 }
 
+interface CheckpointRow {
+  chain: string;
+  seq: string;
+  hash: string;
+  signed_at: string;
+  key_id: string;
+  signature: string;
+}
+
+// signed_at printed as JavaScript's toISOString() does, so the signed text reads back exactly.
+const CHECKPOINT_SELECT = `SELECT chain, seq::text AS seq, hash,
+  to_char(signed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signed_at, key_id, signature
+  FROM audit_checkpoint`;
+
+function checkpointOf(row: CheckpointRow): AuditCheckpoint {
+  return {
+    chain: row.chain,
+    seq: row.seq,
+    hash: row.hash,
+    signedAt: row.signed_at,
+    keyId: row.key_id,
+    signature: row.signature,
+  };
+}
+
+async function readCheckpoints(
+  manager: EntityManager,
+  chain: string,
+  afterSeq: string | undefined,
+  throughSeq: string | undefined,
+  limit: number | undefined,
+): Promise<AuditCheckpoint[]> {
+  const rows = await manager.query<CheckpointRow[]>(
+    `${CHECKPOINT_SELECT} WHERE chain = $1 AND ($2::bigint IS NULL OR seq > $2::bigint)
+       AND ($3::bigint IS NULL OR seq <= $3::bigint) ORDER BY seq LIMIT $4`,
+    [chain, afterSeq ?? null, throughSeq ?? null, limit ?? null],
+  );
+  return rows.map(checkpointOf);
+}
+
 /**
- * One writer at a time from reading the chain's head to commit, or two entries would claim the
- * same predecessor. The lock is held to the end of the caller's transaction, hence it must be one.
+ * One writer per chain at a time from reading the chain's head to commit, or two entries would
+ * claim the same predecessor. The lock is held to the end of the caller's transaction, hence it
+ * must be one. Other chains (other consortia) take other locks.
  */
-async function lockChain(manager: EntityManager): Promise<void> {
+async function lockChain(manager: EntityManager, chain: string): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('AuditTrail.record must run inside a transaction (dataSource.transaction(manager => …))');
   }
   const [row] = await manager.query<{ isolation: string }[]>(
-    `SELECT pg_advisory_xact_lock(hashtext('tetrad.audit-chain')), current_setting('transaction_isolation') AS isolation`,
+    `SELECT pg_advisory_xact_lock(hashtext('tetrad.audit-chain:' || $1)), current_setting('transaction_isolation') AS isolation`,
+    [chain],
   );
   // A snapshot older than the lock could miss the entry committed just before: a fork.
   if (row?.isolation !== 'read committed') {
@@ -157,22 +351,36 @@ async function lockChain(manager: EntityManager): Promise<void> {
   }
 }
 
-/** The hash to follow and the next seq, read under the lock (a fresh snapshot in READ COMMITTED). */
-async function chainHead(manager: EntityManager): Promise<{ previousHash: string; seq: string }> {
-  const [head] = await manager.query<{ previous_hash: string | null; seq: string }[]>(
-    `SELECT (SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1) AS previous_hash,
-            nextval(pg_get_serial_sequence('audit_entry', 'seq'))::text AS seq`,
+/** The chain's last entry, read under its lock (a fresh snapshot in READ COMMITTED). */
+async function chainHead(
+  manager: EntityManager,
+  chain: string,
+): Promise<{ seq: string; hash: string } | undefined> {
+  const [head] = await manager.query<{ seq: string; hash: string }[]>(
+    'SELECT chain_seq::text AS seq, hash FROM audit_entry WHERE chain = $1 ORDER BY chain_seq DESC LIMIT 1',
+    [chain],
   );
-  if (!head) throw new Error('Reading the head of the audit chain returned no row');
-  return { previousHash: head.previous_hash ?? GENESIS_HASH, seq: head.seq };
+  return head;
 }
 
-async function insertEntry(manager: EntityManager, entry: AuditEntry): Promise<void> {
-  await manager.query(
-    `INSERT INTO audit_entry (seq, id, occurred_at, actor_user_id, actor_organization_id, consortium_id,
-       action, subject_type, subject_id, before, after, previous_hash, hash)
-     VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13)`,
+/** The entry and the checkpoint of the head it makes, in one statement; answers the entry's position. */
+async function insertEntry(
+  manager: EntityManager,
+  entry: AuditEntry,
+  checkpoint: AuditCheckpoint,
+): Promise<string> {
+  const [row] = await manager.query<{ position: string }[]>(
+    `WITH entry AS (
+       INSERT INTO audit_entry (chain, chain_seq, id, occurred_at, actor_user_id, actor_organization_id,
+         consortium_id, action, subject_type, subject_id, before, after, previous_hash, hash)
+       VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
+       RETURNING seq),
+     checkpoint AS (
+       INSERT INTO audit_checkpoint (chain, seq, hash, signed_at, key_id, signature)
+       VALUES ($1, $2, $14, $15::timestamptz, $16, $17))
+     SELECT seq::text AS position FROM entry`,
     [
+      entry.chain,
       entry.seq,
       entry.id,
       entry.occurredAt.toISOString(),
@@ -186,8 +394,13 @@ async function insertEntry(manager: EntityManager, entry: AuditEntry): Promise<v
       jsonbParameter(entry.after),
       entry.previousHash,
       entry.hash,
+      checkpoint.signedAt,
+      checkpoint.keyId,
+      checkpoint.signature,
     ],
   );
+  if (!row) throw new Error('Inserting an audit entry returned no row');
+  return row.position;
 }
 
 /** JSON null is stored as SQL NULL: both read back as null, so the hash is the same. */
