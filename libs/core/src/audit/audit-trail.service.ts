@@ -69,7 +69,8 @@ const CHAIN_NEWEST_FIRST: KeysetSort<AuditEntry> = {
 /** Every chain (platform admins): newest first in the order of writing. */
 const WRITTEN_NEWEST_FIRST: KeysetSort<AuditEntry> = {
   name: 'POSITION_DESC',
-  column: 'entry.seq',
+  // The property: TypeORM maps `entry.position` to the column seq (and `entry.seq` to chain_seq).
+  column: 'entry.position',
   direction: 'DESC',
   valueOf: (entry) => entry.position,
 };
