@@ -12,6 +12,7 @@ import {
   type AuditRecord,
   type Caller,
 } from '@tetrad/core';
+import { migrations } from '@tetrad/migrations';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 const ACTOR: Caller = {
@@ -427,6 +428,79 @@ describe('audit trail', () => {
       expect(byAction.nodes.map((entry) => entry.id)).toEqual([platformWide.id]);
       const byActor = await trail.list('all', { actorUserId: randomUUID() }, { first: 20 });
       expect(await byActor.totalCount).toBe(0);
+    });
+  });
+
+  describe('the upgrade to one chain per consortium', () => {
+    it('re-chains entries written as one chain per consortium, re-hashed, and records it', async () => {
+      await freshChain();
+      const Rechain = migrations.find(
+        (migration) => migration.name === 'AuditChainPerConsortium1764252000000',
+      )!;
+      const queryRunner = dataSource.createQueryRunner();
+      try {
+        await queryRunner.startTransaction();
+        await new Rechain().down(queryRunner);
+        // Entries as the single chain wrote them: interleaved consortia (their hashes do not matter).
+        for (const [n, consortiumId] of [
+          CONSORTIUM_A,
+          CONSORTIUM_B,
+          null,
+          CONSORTIUM_A,
+          CONSORTIUM_B,
+          CONSORTIUM_A,
+        ].entries()) {
+          await queryRunner.query(
+            `INSERT INTO audit_entry (consortium_id, action, subject_type, subject_id, after, previous_hash, hash)
+             VALUES ($1, 'ticket.update', 'Ticket', $2, $3::jsonb, $4, $5)`,
+            [
+              consortiumId,
+              `T-${n}`,
+              JSON.stringify({ n, at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)) }),
+              String(n).repeat(64).slice(0, 64),
+              String(n + 1)
+                .repeat(64)
+                .slice(0, 64),
+            ],
+          );
+        }
+        await new Rechain().up(queryRunner);
+        await queryRunner.commitTransaction();
+      } catch (error) {
+        await queryRunner.rollbackTransaction();
+        throw error;
+      } finally {
+        await queryRunner.release();
+      }
+      const rows = await stored();
+      expect(rows.map((row) => [row.chain, row.seq, row.action])).toEqual([
+        [CONSORTIUM_A, '1', 'ticket.update'],
+        [CONSORTIUM_B, '1', 'ticket.update'],
+        [PLATFORM_CHAIN, '1', 'ticket.update'],
+        [CONSORTIUM_A, '2', 'ticket.update'],
+        [CONSORTIUM_B, '2', 'ticket.update'],
+        [CONSORTIUM_A, '3', 'ticket.update'],
+        [PLATFORM_CHAIN, '2', 'audit.rechain'],
+      ]);
+      expect(rows.at(-1)!.after).toMatchObject({ chains: 3, entries: 6 });
+      // No checkpoint yet: the application signs each chain's head at its next start.
+      expect(await trail.verify(CONSORTIUM_A, { full: true })).toMatchObject({
+        valid: false,
+        firstProblem: { seq: '1', kind: 'FORGED' },
+      });
+      expect(await trail.signUnsignedHeads()).toBe(3);
+      expect(await trail.signUnsignedHeads()).toBe(0);
+      for (const [chain, length] of [
+        [CONSORTIUM_A, 3],
+        [CONSORTIUM_B, 2],
+        [PLATFORM_CHAIN, 2],
+      ] as const) {
+        expect(await trail.verify(chain, { full: true })).toMatchObject({
+          valid: true,
+          checkedEntries: length,
+        });
+      }
+      expect(await trail.chains()).toEqual([PLATFORM_CHAIN, ...[CONSORTIUM_A, CONSORTIUM_B].sort()]);
     });
   });
 });
