@@ -41,19 +41,16 @@ export * from './authorization/sql-filter';
 export * from './authorization/platform.rules';
 export * from './authorization/authorized-record';
 export * from './audit/audit-chain';
+export * from './audit/audit-checkpoint-verification';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-hash';
 export * from './audit/audit-signing';
 export * from './audit/audit-trail.service';
 export * from './audit/audit-change';
 export * from './audit/audit.module';
-export {
-  AuditResolver,
-  AuditEntryConnection,
-  AuditEntriesArgs,
-  keptCheckpoints,
-  MAX_KEPT_CHECKPOINTS,
-} from './audit/audit.resolver';
+export { AuditResolver } from './audit/audit.resolver';
+export { AuditEntryConnection, AuditEntriesArgs } from './audit/dto/audit.types';
+export * from './audit/audit-kept-checkpoints';
 export * from './events/event-bus';
 export * from './events/events.module';
 export * from './database/like-pattern';

@@ -2,12 +2,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type AuditChainEntry } from './audit-chain';
 import {
   memoryChainSource,
   verifyChainAgainstCheckpoints,
-  type AuditChainEntry,
   type ChainVerifyOptions,
-} from './audit-chain';
+} from './audit-checkpoint-verification';
 import { auditHash, genesisHash } from './audit-hash';
 import {
   AuditKeyring,
