@@ -254,6 +254,10 @@ describe('the built server refusing to start', () => {
       { DATABASE_URL: 'postgres://tetrad:s3cret@127.0.0.1:1/tetrad' },
       /^Cannot reach PostgreSQL at postgres:\/\/tetrad:\*\*\*@127\.0\.0\.1:1\/tetrad \(ECONNREFUSED\)/,
     ],
+    [
+      { AUDIT_SIGNING_KEY: '' },
+      /^Invalid configuration: AUDIT_SIGNING_KEY_FILE \(or AUDIT_SIGNING_KEY\) must be set in production/,
+    ],
   ])('with %p says why in one line and exits 1', async (env, message) => {
     const { exited, output } = run(env);
     expect(await exited).toBe(1);

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AUDIT_VERIFY_PAGE_SIZE,
   AuditEntry,
+  AuditKeyring,
   AuditTrail,
   auditHash,
   genesisHash,
@@ -304,9 +305,11 @@ describe('audit trail', () => {
       await freshChain();
       const total = AUDIT_VERIFY_PAGE_SIZE + 5;
       await insertChain(total);
-      // Written in bulk without checkpoints, like a chain re-chained by the upgrade: signed at its head.
+      // Written in bulk without checkpoints: no signature covers it, until its head is signed.
       expect(await verifyA()).toMatchObject({ valid: false, firstProblem: { seq: '1', kind: 'FORGED' } });
-      expect(await trail.signUnsignedHeads()).toBe(1);
+      // Not by the start-up signing, which only signs chains the upgrade re-chained.
+      expect(await trail.signUnsignedHeads()).toBe(0);
+      await signHead(CONSORTIUM_A);
       expect(await verifyA()).toMatchObject({ valid: true, checkedEntries: total });
       await asAttacker((m) =>
         m.query('DELETE FROM audit_entry WHERE chain_seq = $1', [AUDIT_VERIFY_PAGE_SIZE]),
@@ -317,6 +320,20 @@ describe('audit trail', () => {
         firstProblem: { seq: String(AUDIT_VERIFY_PAGE_SIZE + 1), kind: 'DELETED' },
       });
     });
+
+    async function signHead(chain: string): Promise<void> {
+      const [head] = await dataSource.query<{ seq: string; hash: string }[]>(
+        'SELECT chain_seq::text AS seq, hash FROM audit_entry WHERE chain = $1 ORDER BY chain_seq DESC LIMIT 1',
+        [chain],
+      );
+      const checkpoint = t.app
+        .get(AuditKeyring)
+        .sign({ chain, ...head!, signedAt: new Date().toISOString() });
+      await dataSource.query(
+        'INSERT INTO audit_checkpoint (chain, seq, hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)',
+        [chain, checkpoint.seq, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
+      );
+    }
 
     /** A long valid chain, written in bulk (recording 1,000 entries one by one is slow on PGlite). */
     async function insertChain(count: number): Promise<void> {
@@ -501,6 +518,14 @@ describe('audit trail', () => {
         });
       }
       expect(await trail.chains()).toEqual([PLATFORM_CHAIN, ...[CONSORTIUM_A, CONSORTIUM_B].sort()]);
+      // Written after the upgrade, then its checkpoints deleted: a restart does not sign it again.
+      await record(change(4, CONSORTIUM_B));
+      await asAttacker((m) => m.query('DELETE FROM audit_checkpoint WHERE chain = $1', [CONSORTIUM_B]));
+      expect(await trail.signUnsignedHeads()).toBe(0);
+      expect(await trail.verify(CONSORTIUM_B, { full: true })).toMatchObject({
+        valid: false,
+        firstProblem: { seq: '1', kind: 'FORGED' },
+      });
     });
   });
 });

@@ -225,11 +225,16 @@ export class AuditTrail implements OnApplicationBootstrap {
     return paginate(query, page, sort);
   }
 
-  /** Signs the head of every chain that has entries and no checkpoint at all. */
+  /**
+   * Signs the head of each chain the upgrade re-chained (every entry written before its
+   * `audit.rechain` entry) that has no checkpoint yet. A chain with an entry written since always
+   * has checkpoints: if they are deleted, it stays unsigned and verification reports it.
+   */
   async signUnsignedHeads(): Promise<number> {
     const unsigned = await this.dataSource.query<{ chain: string }[]>(
-      `SELECT e.chain FROM (SELECT DISTINCT chain FROM audit_entry) e
-       WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint c WHERE c.chain = e.chain)`,
+      `SELECT e.chain FROM (SELECT chain, max(seq) AS last FROM audit_entry GROUP BY chain) e
+       WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint c WHERE c.chain = e.chain)
+         AND e.last <= (SELECT max(seq) FROM audit_entry WHERE chain = 'platform' AND action = 'audit.rechain')`,
     );
     for (const { chain } of unsigned) {
       await this.dataSource.transaction(async (manager) => {
