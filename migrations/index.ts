@@ -17,6 +17,7 @@ import { WithdrawKpiReports1764216000000 } from './1764216000000-WithdrawKpiRepo
 import { AddMatcherOverride1764223200000 } from './1764223200000-AddMatcherOverride';
 import { BilingualContracts1764230400000 } from './1764230400000-BilingualContracts';
 import { CreateContractClauseComment1764237600000 } from './1764237600000-CreateContractClauseComment';
+import { AuditChainPerConsortium1764252000000 } from './1764252000000-AuditChainPerConsortium';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AddMatcherOverride1764223200000,
   BilingualContracts1764230400000,
   CreateContractClauseComment1764237600000,
+  AuditChainPerConsortium1764252000000,
 ];

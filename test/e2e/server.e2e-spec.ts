@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -27,6 +28,11 @@ async function freePort(): Promise<number> {
 
 const started = new Set<ChildProcess>();
 
+/** Production refuses to start without the key that signs audit checkpoints. */
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
 afterAll(() => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
 });
@@ -42,6 +48,7 @@ function run(env: Record<string, string>): {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
+      AUDIT_SIGNING_KEY,
       OIDC_ISSUER: testIssuer(),
       OIDC_CLIENT_SECRET: 'tetrad-dev-client-secret',
       PUBLIC_URL: 'http://localhost:3000',
@@ -246,6 +253,10 @@ describe('the built server refusing to start', () => {
     [
       { DATABASE_URL: 'postgres://tetrad:s3cret@127.0.0.1:1/tetrad' },
       /^Cannot reach PostgreSQL at postgres:\/\/tetrad:\*\*\*@127\.0\.0\.1:1\/tetrad \(ECONNREFUSED\)/,
+    ],
+    [
+      { AUDIT_SIGNING_KEY: '' },
+      /^Invalid configuration: AUDIT_SIGNING_KEY_FILE \(or AUDIT_SIGNING_KEY\) must be set in production/,
     ],
   ])('with %p says why in one line and exits 1', async (env, message) => {
     const { exited, output } = run(env);

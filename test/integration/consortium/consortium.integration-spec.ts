@@ -335,6 +335,20 @@ describe('consortia and memberships', () => {
           { id: ids['parcel'] },
         ],
       ],
+      [
+        'verifyAuditChain of it',
+        () => [
+          'query V($id: UUID!) { verifyAuditChain(consortiumId: $id) { valid } }',
+          { id: ids['parcel'] },
+        ],
+      ],
+      [
+        'auditCheckpoints of it',
+        () => [
+          'query C($id: UUID!) { auditCheckpoints(consortiumId: $id) { length } }',
+          { id: ids['parcel'] },
+        ],
+      ],
     ] as [string, () => [string, Record<string, unknown>]][])(
       '%s answers NOT_FOUND',
       async (_name, request) => {

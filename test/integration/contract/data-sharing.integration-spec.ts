@@ -510,8 +510,10 @@ describe.each([
   });
 
   it('leaves an audit chain that verifies', async () => {
+    const consortiumId = await consortiumIdByName(t, DEMO_CONSORTIA[0]!.name);
     const response = await t.as(LI_WEI)<{ verifyAuditChain: { valid: boolean } }>(
-      'query { verifyAuditChain { valid } }',
+      'query V($c: UUID!) { verifyAuditChain(consortiumId: $c) { valid } }',
+      { c: consortiumId },
     );
     expect(response.data?.verifyAuditChain.valid).toBe(true);
   });

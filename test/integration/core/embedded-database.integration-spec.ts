@@ -116,8 +116,17 @@ describe('mutations on the embedded database (one connection)', () => {
       expect((await within(admin(query, variables))).errors).toBeUndefined();
     }
     const verified = await within(
-      admin<{ verifyAuditChain: { valid: boolean } }>('{ verifyAuditChain { valid } }'),
+      admin<{ verifyAuditChain: { valid: boolean } }>(
+        'query V($c: UUID!) { verifyAuditChain(consortiumId: $c) { valid } }',
+        { c: consortiumId },
+      ),
     );
     expect(verified.data?.verifyAuditChain.valid).toBe(true);
+    const platform = await within(
+      t.as(DEMO_PLATFORM_ADMIN_EMAIL)<{ verifyAuditChain: { valid: boolean } }>(
+        '{ verifyAuditChain(full: true) { valid } }',
+      ),
+    );
+    expect(platform.data?.verifyAuditChain.valid).toBe(true);
   });
 });

@@ -1,12 +1,16 @@
 import {
-  CHAIN_START,
+  chainStart,
   describeVerification,
   verifyChain,
   walkChain,
   type AuditChainEntry,
   type AuditProblemKind,
 } from './audit-chain';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { auditHash, genesisHash } from './audit-hash';
+
+const CHAIN = '00000000-0000-4000-8000-000000000800';
+const GENESIS_HASH = genesisHash(CHAIN);
+const CHAIN_START = chainStart(CHAIN);
 
 type Chain = AuditChainEntry[];
 
@@ -23,6 +27,7 @@ function chain(seqs: number[]): Chain {
 
 function linked(seq: number, previousHash: string, after: unknown = { n: seq }): AuditChainEntry {
   const content = {
+    chain: CHAIN,
     seq: String(seq),
     id: uuid(seq),
     occurredAt: new Date(Date.UTC(2026, 10, 25, 10, 0, seq)),
@@ -78,7 +83,7 @@ const tamper = {
 
 describe('verifyChain', () => {
   it('accepts an empty chain', () => {
-    expect(verifyChain([])).toEqual({ valid: true, checkedEntries: 0 });
+    expect(verifyChain(CHAIN, [])).toEqual({ valid: true, checkedEntries: 0 });
   });
 
   it.each<[string, number[]]>([
@@ -86,7 +91,7 @@ describe('verifyChain', () => {
     ['five entries', [1, 2, 3, 4, 5]],
     ['seq gaps left by rolled-back transactions', [2, 3, 7, 8, 20]],
   ])('accepts a valid chain: %s', (_label, seqs) => {
-    expect(verifyChain(chain(seqs))).toEqual({ valid: true, checkedEntries: seqs.length });
+    expect(verifyChain(CHAIN, chain(seqs))).toEqual({ valid: true, checkedEntries: seqs.length });
   });
 
   it.each<[string, (entries: Chain) => Chain, number, AuditProblemKind]>([
@@ -105,7 +110,7 @@ describe('verifyChain', () => {
     ['forged: before the first entry', (c) => tamper.forge(c, 0), 0, 'FORGED'],
   ])('reports %s', (_label, change, seq, kind) => {
     const tampered = change(chain([1, 2, 3, 4, 5, 6]));
-    const result = verifyChain(tampered);
+    const result = verifyChain(CHAIN, tampered);
     expect(result.valid).toBe(false);
     expect(result.firstProblem).toMatchObject({ seq: String(seq), id: at(tampered, seq).id, kind });
     expect(result.firstProblem?.message).toEqual(expect.any(String));
@@ -117,12 +122,12 @@ describe('verifyChain', () => {
     ['deleted next to a seq gap', (c) => tamper.remove(c, 5), 6, 'DELETED'],
   ])('reports %s on a chain with gaps', (_label, change, seq, kind) => {
     const tampered = change(chain([1, 2, 3, 5, 6, 8]));
-    expect(verifyChain(tampered).firstProblem).toMatchObject({ seq: String(seq), kind });
+    expect(verifyChain(CHAIN, tampered).firstProblem).toMatchObject({ seq: String(seq), kind });
   });
 
   it('reports only the first problem and counts the entries read up to it', () => {
     const tampered = tamper.edit(tamper.edit(chain([1, 2, 3, 4, 5, 6]), 2), 5);
-    expect(verifyChain(tampered)).toMatchObject({
+    expect(verifyChain(CHAIN, tampered)).toMatchObject({
       valid: false,
       checkedEntries: 2,
       firstProblem: { seq: '2' },
@@ -139,7 +144,7 @@ describe('walkChain', () => {
       expect(step.broken).toBeUndefined();
       position = step.position;
     }
-    expect(position).toEqual({ last: entries[6], checked: 7 });
+    expect(position).toEqual({ chain: CHAIN, last: entries[6], checked: 7 });
   });
 
   it('finds a break on a page boundary', () => {

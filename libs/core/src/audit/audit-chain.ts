@@ -1,4 +1,4 @@
-import { auditHash, GENESIS_HASH, type AuditHashInput } from './audit-hash';
+import { auditHash, genesisHash, type AuditHashInput } from './audit-hash';
 
 /** An entry as stored: its content, the hash it claims to follow, and its own hash. */
 export interface AuditChainEntry extends AuditHashInput {
@@ -6,11 +6,19 @@ export interface AuditChainEntry extends AuditHashInput {
   hash: string;
 }
 
-export type AuditProblemKind = 'EDITED' | 'DELETED' | 'REORDERED' | 'FORGED';
+/**
+ * EDITED, DELETED, REORDERED, FORGED: what the hash links and the signed checkpoints show about
+ * an entry. TRUNCATED: a signed checkpoint names entries that are gone from the end of the chain.
+ * UNKNOWN_KEY, BAD_SIGNATURE: a checkpoint not signed by a key of the keyring.
+ */
+export type AuditProblemKind =
+  'EDITED' | 'DELETED' | 'REORDERED' | 'FORGED' | 'TRUNCATED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE';
 
 export interface AuditProblem {
+  /** Position in the chain of the first entry that disagrees. */
   seq: string;
-  id: string;
+  /** That entry's id; null when it no longer exists (truncation) or only a checkpoint names it. */
+  id: string | null;
   kind: AuditProblemKind;
   message: string;
 }
@@ -22,13 +30,16 @@ export interface AuditVerification {
   firstProblem?: AuditProblem;
 }
 
-/** Where a walk over the chain stands between pages: the last entry read and how many so far. */
+/** Where a walk over one chain stands between pages: the last entry read and how many so far. */
 export interface ChainPosition {
+  chain: string;
   last: AuditChainEntry | undefined;
   checked: number;
 }
 
-export const CHAIN_START: ChainPosition = { last: undefined, checked: 0 };
+export function chainStart(chain: string): ChainPosition {
+  return { chain, last: undefined, checked: 0 };
+}
 
 /** The first entry that does not follow on from the one stored before it, with what was seen. */
 export interface ChainBreak {
@@ -62,18 +73,27 @@ export function walkChain(
   position: ChainPosition,
 ): { position: ChainPosition; broken?: ChainBreak } {
   let { last, checked } = position;
+  const { chain } = position;
   for (const entry of entries) {
     checked += 1;
-    const contentMatches = entry.hash === auditHash(entry.previousHash, entry);
-    const linkMatches = entry.previousHash === (last?.hash ?? GENESIS_HASH);
-    if (!contentMatches || !linkMatches) {
-      const seqGap = last ? BigInt(entry.seq) !== BigInt(last.seq) + 1n : entry.seq !== '1';
-      const broken = { entry, predecessor: last, contentMatches, linkMatches, seqGap };
-      return { position: { last: entry, checked }, broken };
-    }
+    const broken = checkLink(entry, last, chain);
+    if (broken) return { position: { chain, last: entry, checked }, broken };
     last = entry;
   }
-  return { position: { last, checked } };
+  return { position: { chain, last, checked } };
+}
+
+/** The entry's content matches its hash and its previous hash is its predecessor's (or the genesis). */
+export function checkLink(
+  entry: AuditChainEntry,
+  last: AuditChainEntry | undefined,
+  chain: string,
+): ChainBreak | undefined {
+  const contentMatches = entry.hash === auditHash(entry.previousHash, entry) && entry.chain === chain;
+  const linkMatches = entry.previousHash === (last?.hash ?? genesisHash(chain));
+  if (contentMatches && linkMatches) return undefined;
+  const seqGap = last ? BigInt(entry.seq) !== BigInt(last.seq) + 1n : entry.seq !== '1';
+  return { entry, predecessor: last, contentMatches, linkMatches, seqGap };
 }
 
 /**
@@ -126,9 +146,9 @@ function problem(entry: AuditChainEntry, kind: AuditProblemKind, message: string
   return { seq: entry.seq, id: entry.id, kind, message };
 }
 
-/** Verifies a whole chain held in memory, in seq order. */
-export function verifyChain(entries: readonly AuditChainEntry[]): AuditVerification {
-  const { position, broken } = walkChain(entries, CHAIN_START);
+/** Checks the links of a whole chain held in memory, in seq order (no checkpoints). */
+export function verifyChain(chain: string, entries: readonly AuditChainEntry[]): AuditVerification {
+  const { position, broken } = walkChain(entries, chainStart(chain));
   if (!broken) return { valid: true, checkedEntries: position.checked };
   return {
     valid: false,
@@ -137,7 +157,7 @@ export function verifyChain(entries: readonly AuditChainEntry[]): AuditVerificat
   };
 }
 
-function factsFromEntries(entries: readonly AuditChainEntry[], at: AuditChainEntry): ChainFacts {
+export function factsFromEntries(entries: readonly AuditChainEntry[], at: AuditChainEntry): ChainFacts {
   return {
     previousHashKnown: entries.some((other) => other !== at && other.hash === at.previousHash),
     hashReferenced: entries.some((other) => other !== at && other.previousHash === at.hash),
@@ -146,8 +166,12 @@ function factsFromEntries(entries: readonly AuditChainEntry[], at: AuditChainEnt
 }
 
 /** The verdict in one line, for people and for logs. */
-export function describeVerification({ valid, checkedEntries, firstProblem }: AuditVerification): string {
-  if (valid || !firstProblem) return `Audit chain valid: ${checkedEntries} entries checked`;
+export function describeVerification(
+  { valid, checkedEntries, firstProblem }: AuditVerification,
+  chain?: string,
+): string {
+  const which = chain === undefined ? 'Audit chain' : `Audit chain ${chain}`;
+  if (valid || !firstProblem) return `${which} valid: ${checkedEntries} entries checked`;
   const { seq, id, kind, message } = firstProblem;
-  return `Audit chain broken at entry #${seq} (${id}): ${kind} — ${message}`;
+  return `${which} broken at entry #${seq}${id ? ` (${id})` : ''}: ${kind} — ${message}`;
 }

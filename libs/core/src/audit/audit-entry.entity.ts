@@ -1,30 +1,45 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { DateTimeScalar, JSONScalar, UUIDScalar } from '../graphql/scalars';
 import type { AuditChainEntry } from './audit-chain';
 
 export const AUDIT_ENTRY_TABLE = 'audit_entry';
 
 /**
- * One change or data access, append-only and hash-chained: `hash` covers the entry's content,
- * its seq and the previous entry's hash, so editing, deleting or reordering entries shows.
+ * One change or data access, append-only and hash-chained per consortium: each consortium's
+ * entries form a chain of their own (entries of no consortium form the `platform` chain), and
+ * `hash` covers the entry's content, its chain and seq, and the previous entry's hash, so
+ * editing, deleting or reordering entries shows. Signed checkpoints (audit_checkpoint) anchor
+ * each chain's head outside the database's reach.
+ *
+ * Column `seq` is the global order of writing (`position`, never shown to members); column
+ * `chain_seq` is the entry's place in its chain (`seq`, what members see and hashes cover).
  */
 @Entity({ name: AUDIT_ENTRY_TABLE })
 @Unique('audit_entry_id_unique', ['id'])
 @Unique('audit_entry_hash_unique', ['hash'])
 // One successor per entry: even a writer that skipped the chain lock cannot fork the chain.
 @Unique('audit_entry_previous_hash_unique', ['previousHash'])
-@Index('audit_entry_consortium_id_seq_idx', ['consortiumId', 'seq'])
-@Index('audit_entry_subject_seq_idx', ['subjectType', 'subjectId', 'seq'])
-@ObjectType({ description: 'An entry of the append-only, hash-chained audit trail.' })
+@Unique('audit_entry_chain_seq_unique', ['chain', 'seq'])
+@Index('audit_entry_subject_seq_idx', ['subjectType', 'subjectId', 'position'])
+@Check('audit_entry_chain_check', `"chain" = COALESCE("consortium_id"::text, 'platform')`)
+@ObjectType({ description: 'An entry of the append-only audit trail, hash-chained per consortium.' })
 export class AuditEntry implements AuditChainEntry {
-  // BY DEFAULT: the trail takes its seq from the sequence before hashing, then inserts it.
+  // BY DEFAULT: the trail inserts without it and the identity numbers entries in writing order.
   @PrimaryGeneratedColumn('identity', {
+    name: 'seq',
     type: 'bigint',
     generatedIdentity: 'BY DEFAULT',
     primaryKeyConstraintName: 'audit_entry_pkey',
   })
-  @Field(() => String, { description: 'Position in the chain (a 64-bit integer, as a string).' })
+  position!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  @Field({ description: 'The chain it belongs to: its consortium’s id, or `platform`.' })
+  chain!: string;
+
+  @Column({ name: 'chain_seq', type: 'bigint' })
+  @Field(() => String, { description: 'Position in its chain, from 1 (a 64-bit integer, as a string).' })
   seq!: string;
 
   // Generated: TypeORM reads a gen_random_uuid() default as a generated uuid, not a plain default.
@@ -70,7 +85,10 @@ export class AuditEntry implements AuditChainEntry {
   after!: unknown;
 
   @Column({ name: 'previous_hash', type: 'char', length: 64 })
-  @Field({ description: 'The hash of the entry before this one (64 zeros for the first).' })
+  @Field({
+    description:
+      'The hash of the entry before this one in its chain (the chain’s genesis hash for the first).',
+  })
   previousHash!: string;
 
   @Column({ type: 'char', length: 64 })

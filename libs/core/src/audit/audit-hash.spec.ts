@@ -1,6 +1,16 @@
-import { auditHash, canonicalJson, GENESIS_HASH, toPlainJson, type AuditHashInput } from './audit-hash';
+import {
+  auditHash,
+  canonicalJson,
+  genesisHash,
+  PLATFORM_CHAIN,
+  toPlainJson,
+  type AuditHashInput,
+} from './audit-hash';
+
+const GENESIS_HASH = genesisHash('7b2eac3a-4d5f-4a7b-8c1d-2e3f4a5b6c7d');
 
 const ENTRY: AuditHashInput = {
+  chain: '7b2eac3a-4d5f-4a7b-8c1d-2e3f4a5b6c7d',
   seq: '7',
   id: '0b9d7f8e-7a6c-4c53-9b0e-3f6d2a1c5e4f',
   occurredAt: new Date('2026-11-25T10:00:00.123Z'),
@@ -79,7 +89,12 @@ describe('auditHash', () => {
 
   it('is a SHA-256 in hex', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
-    expect(GENESIS_HASH).toBe('0'.repeat(64));
+  });
+
+  it('starts each chain from a genesis hash of its own', () => {
+    expect(GENESIS_HASH).toMatch(/^[0-9a-f]{64}$/);
+    expect(genesisHash(PLATFORM_CHAIN)).not.toBe(GENESIS_HASH);
+    expect(genesisHash('7b2eac3a-4d5f-4a7b-8c1d-2e3f4a5b6c7d')).toBe(GENESIS_HASH);
   });
 
   it('is stable: same input, same hash', () => {
@@ -97,6 +112,7 @@ describe('auditHash', () => {
   });
 
   it.each<[string, Partial<AuditHashInput>]>([
+    ['chain', { chain: PLATFORM_CHAIN }],
     ['seq', { seq: '8' }],
     ['id', { id: '0b9d7f8e-7a6c-4c53-9b0e-3f6d2a1c5e40' }],
     ['occurredAt (one millisecond)', { occurredAt: new Date('2026-11-25T10:00:00.124Z') }],

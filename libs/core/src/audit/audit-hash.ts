@@ -1,10 +1,26 @@
 import { createHash } from 'node:crypto';
 
-/** The previous hash of the first entry: nothing came before it. */
-export const GENESIS_HASH = '0'.repeat(64);
+/** The chain of entries that concern no consortium (organisations, sign-in, the trail itself). */
+export const PLATFORM_CHAIN = 'platform';
 
-/** What an audit entry's hash covers: everything it says, including its place (seq). */
+/** Which chain an entry belongs to: its consortium's, or the platform's. */
+export function chainOf(consortiumId: string | null): string {
+  return consortiumId ?? PLATFORM_CHAIN;
+}
+
+/**
+ * The previous hash of a chain's first entry: nothing came before it. Each chain has its own, so
+ * a chain's first entry cannot be moved into another chain unnoticed.
+ */
+export function genesisHash(chain: string): string {
+  return createHash('sha256').update(`tetrad.audit.genesis\n${chain}`).digest('hex');
+}
+
+/** What an audit entry's hash covers: everything it says, including its place (chain and seq). */
 export interface AuditHashInput {
+  /** The consortium's id, or `platform`. */
+  chain: string;
+  /** Position in its chain, from 1 (a 64-bit integer, as a string). */
   seq: string;
   id: string;
   occurredAt: Date;
@@ -78,6 +94,7 @@ export function auditHash(previousHash: string, entry: AuditHashInput): string {
     subjectId: entry.subjectId,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    chain: entry.chain,
     seq: entry.seq,
   });
   return createHash('sha256').update(`${previousHash}\n${content}`).digest('hex');

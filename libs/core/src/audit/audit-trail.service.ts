@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
@@ -7,15 +7,22 @@ import type { ConnectionShape } from '../pagination/connection.type';
 import { decodeCursor, paginate, type KeysetSort } from '../pagination/keyset';
 import type { PageArgs } from '../pagination/page-args';
 import {
-  CHAIN_START,
-  classifyBreak,
-  walkChain,
-  type AuditVerification,
-  type ChainBreak,
-  type ChainFacts,
-} from './audit-chain';
+  verifyChainAgainstCheckpoints,
+  type ChainAnchor,
+  type ChainVerification,
+} from './audit-checkpoint-verification';
+import {
+  chainHead,
+  databaseChainSource,
+  insertCheckpoint,
+  insertEntry,
+  lockChain,
+  readCheckpoints,
+  readLatestCheckpoint,
+} from './audit-chain-store';
 import { AuditEntry } from './audit-entry.entity';
-import { auditHash, canonicalJson, GENESIS_HASH, toPlainJson, type AuditHashInput } from './audit-hash';
+import { auditHash, chainOf, genesisHash, toPlainJson, type AuditHashInput } from './audit-hash';
+import { AuditKeyring, type AuditCheckpoint } from './audit-signing';
 
 /** What a service records about its change; who and when are filled in by the trail. */
 export interface AuditRecord {
@@ -25,6 +32,13 @@ export interface AuditRecord {
   consortiumId?: string | null;
   before?: unknown;
   after?: unknown;
+}
+
+export interface AuditVerifyOptions {
+  /** Re-read the whole chain instead of the segment after the last verified checkpoint. */
+  full?: boolean;
+  /** Checkpoints the party kept: verified against the whole chain, with the stored ones. */
+  kept?: readonly AuditCheckpoint[];
 }
 
 /** Whose entries a list may show: some consortia's, or everything (platform-wide ones too). */
@@ -41,36 +55,78 @@ export interface AuditFilter {
 
 export const AUDIT_VERIFY_PAGE_SIZE = 1_000;
 
-const NEWEST_FIRST: KeysetSort<AuditEntry> = {
-  name: 'SEQ_DESC',
+/** One chain's entries, newest first, by their place in the chain. */
+const CHAIN_NEWEST_FIRST: KeysetSort<AuditEntry> = {
+  name: 'CHAIN_SEQ_DESC',
   // The cursor carries seq as a string; PostgreSQL types the parameter as the bigint column's
   // type, so the keyset comparison stays numeric (a test pages across seq 9 → 10).
-  column: 'entry.seq',
+  column: 'entry.chain_seq',
   direction: 'DESC',
   valueOf: (entry) => entry.seq,
 };
 
+/** Every chain (platform admins): newest first in the order of writing. */
+const WRITTEN_NEWEST_FIRST: KeysetSort<AuditEntry> = {
+  name: 'POSITION_DESC',
+  // The property: TypeORM maps `entry.position` to the column seq (and `entry.seq` to chain_seq).
+  column: 'entry.position',
+  direction: 'DESC',
+  valueOf: (entry) => entry.position,
+};
+
+/**
+ * Several consortia's chains (a member of more than one): newest first by time, so that neither
+ * the order nor a cursor reveals the global position, which counts other consortia's entries.
+ */
+const OCCURRED_NEWEST_FIRST: KeysetSort<AuditEntry> = {
+  name: 'OCCURRED_DESC',
+  column: 'entry.occurred_at',
+  direction: 'DESC',
+  valueOf: (entry) => entry.occurredAt.toISOString(),
+};
+
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The append-only, hash-chained audit trail (DOMAIN.md, "Across everything"). */
+/**
+ * The append-only audit trail (DOMAIN.md, "Across everything"): one hash chain per consortium and
+ * one for the platform, each head signed in the transaction that writes it (a checkpoint).
+ */
 @Injectable()
-export class AuditTrail {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditTrail implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuditTrail.name);
+  /** Per chain, the latest checkpoint a verification found intact: the next one starts there. */
+  private readonly anchors = new Map<string, ChainAnchor>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keyring: AuditKeyring,
+  ) {}
+
+  /** After the upgrade to per-consortium chains, each chain's head is signed once (see README). */
+  async onApplicationBootstrap(): Promise<void> {
+    const signed = await this.signUnsignedHeads();
+    if (signed > 0) this.logger.warn(`Signed the head of ${signed} audit chain(s) that had no checkpoint`);
+  }
 
   /**
-   * Appends an entry inside the caller's transaction, so it commits or rolls back with the change.
-   * Writers queue on one lock until they commit: call it last in the transaction to hold it briefly.
+   * Appends an entry to its consortium's chain (or the platform's) inside the caller's
+   * transaction, with a signed checkpoint of the new head, so both commit or roll back with the
+   * change. Writers to one chain queue on its lock until they commit: call it last in the
+   * transaction to hold it briefly. Writers to different chains do not wait for each other.
    */
   async record(manager: EntityManager, actor: Caller | null, record: AuditRecord): Promise<AuditEntry> {
-    await lockChain(manager);
-    const { previousHash, seq } = await chainHead(manager);
+    const consortiumId = canonicalUuid(record.consortiumId ?? null);
+    const chain = chainOf(consortiumId);
+    await lockChain(manager, chain);
+    const head = await chainHead(manager, chain);
     const content: AuditHashInput = {
-      seq,
+      chain,
+      seq: head ? (BigInt(head.seq) + 1n).toString() : '1',
       id: randomUUID(),
       occurredAt: new Date(),
       actorUserId: canonicalUuid(actor?.userId ?? null),
       actorOrganizationId: canonicalUuid(actor?.organizationId ?? null),
-      consortiumId: canonicalUuid(record.consortiumId ?? null),
+      consortiumId,
       action: record.action,
       subjectType: record.subjectType,
       subjectId: record.subjectId,
@@ -78,34 +134,87 @@ export class AuditTrail {
       before: toPlainJson(record.before),
       after: toPlainJson(record.after),
     };
+    const previousHash = head?.hash ?? genesisHash(chain);
     const entry = manager.create(AuditEntry, {
       ...content,
       previousHash,
       hash: auditHash(previousHash, content),
     });
-    await insertEntry(manager, entry);
+    const checkpoint = this.keyring.sign({
+      chain,
+      seq: entry.seq,
+      hash: entry.hash,
+      signedAt: entry.occurredAt.toISOString(),
+    });
+    entry.position = await insertEntry(manager, entry, checkpoint);
     return entry;
   }
 
-  /** Re-reads the whole trail in seq order, a page at a time, and checks every link. */
-  async verify(): Promise<AuditVerification> {
-    let position = CHAIN_START;
-    for (;;) {
-      const page = await this.page(position.last?.seq);
-      const step = walkChain(page, position);
-      if (step.broken) {
-        const firstProblem = classifyBreak(step.broken, await this.factsAbout(step.broken));
-        return { valid: false, checkedEntries: step.position.checked, firstProblem };
-      }
-      position = step.position;
-      if (page.length < AUDIT_VERIFY_PAGE_SIZE) return { valid: true, checkedEntries: position.checked };
-    }
+  /**
+   * Verifies one chain against its signed checkpoints (and the ones a party kept). Without
+   * `full` or kept checkpoints, it starts from the latest checkpoint an earlier verification
+   * found intact and reads only the entries after it.
+   */
+  async verify(chain: string, options: AuditVerifyOptions = {}): Promise<ChainVerification> {
+    const kept = options.kept ?? [];
+    const anchor = options.full || kept.length > 0 ? undefined : this.anchors.get(chain);
+    const result = await verifyChainAgainstCheckpoints(
+      chain,
+      databaseChainSource(this.dataSource, chain),
+      this.keyring,
+      {
+        anchor,
+        kept,
+        pageSize: AUDIT_VERIFY_PAGE_SIZE,
+      },
+    );
+    if (result.valid && result.anchor) this.anchors.set(chain, result.anchor);
+    else if (!result.valid) this.anchors.delete(chain);
+    return result;
+  }
+
+  /** Every chain that has entries or checkpoints: the platform's first, then by consortium id. */
+  async chains(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ chain: string }[]>(
+      `SELECT chain FROM (SELECT DISTINCT chain FROM audit_entry UNION SELECT DISTINCT chain FROM audit_checkpoint) c
+       ORDER BY chain <> 'platform', chain`,
+    );
+    return rows.map((row) => row.chain);
+  }
+
+  /** A chain's stored checkpoints after `afterSeq`, oldest first. */
+  async checkpoints(chain: string, afterSeq: string | undefined, first: number): Promise<AuditCheckpoint[]> {
+    return readCheckpoints(this.dataSource.manager, chain, afterSeq, undefined, first);
+  }
+
+  /** The checkpoint of the chain's head (null: nothing recorded yet). */
+  async latestCheckpoint(chain: string): Promise<AuditCheckpoint | null> {
+    return readLatestCheckpoint(this.dataSource.manager, chain);
+  }
+
+  /** How many entries a chain holds (its head's seq). */
+  async length(chain: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ n: string | null }[]>(
+      'SELECT max(chain_seq)::text AS n FROM audit_entry WHERE chain = $1',
+      [chain],
+    );
+    return row?.n ?? '0';
+  }
+
+  publicKeys(): ReturnType<AuditKeyring['list']> {
+    return this.keyring.list();
   }
 
   /** Newest first. Entries without a consortium are platform-wide: only the 'all' scope sees them. */
   async list(scope: AuditScope, filter: AuditFilter, page: PageArgs): Promise<ConnectionShape<AuditEntry>> {
+    const sort =
+      filter.consortiumId || (scope !== 'all' && scope.consortiumIds.length === 1)
+        ? CHAIN_NEWEST_FIRST
+        : scope === 'all'
+          ? WRITTEN_NEWEST_FIRST
+          : OCCURRED_NEWEST_FIRST;
     if (scope !== 'all' && scope.consortiumIds.length === 0) {
-      if (page.after) decodeCursor(page.after, NEWEST_FIRST.name);
+      if (page.after) decodeCursor(page.after, sort.name);
       return emptyPage(page);
     }
     const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
@@ -113,86 +222,36 @@ export class AuditTrail {
       query.andWhere('entry.consortium_id IN (:...scopeIds)', { scopeIds: scope.consortiumIds });
     }
     applyFilter(query, filter);
-    return paginate(query, page, NEWEST_FIRST);
+    return paginate(query, page, sort);
   }
 
-  private page(afterSeq: string | undefined): Promise<AuditEntry[]> {
-    const query = this.dataSource
-      .getRepository(AuditEntry)
-      .createQueryBuilder('entry')
-      .orderBy('entry.seq', 'ASC')
-      .limit(AUDIT_VERIFY_PAGE_SIZE);
-    // No lower bound on the first page: a forged entry may carry seq 0 or below.
-    if (afterSeq !== undefined) query.where('entry.seq > :afterSeq', { afterSeq });
-    return query.getMany();
-  }
-
-  /** What the rest of the table says about a break: one indexed look-up each. */
-  private async factsAbout({ entry }: ChainBreak): Promise<ChainFacts> {
-    const [facts] = await this.dataSource.query<ChainFacts[]>(
-      `SELECT EXISTS (SELECT 1 FROM audit_entry WHERE hash = $1 AND seq <> $3) AS "previousHashKnown",
-              EXISTS (SELECT 1 FROM audit_entry WHERE previous_hash = $2 AND seq <> $3) AS "hashReferenced",
-              EXISTS (SELECT 1 FROM audit_entry WHERE seq > $3) AS "laterEntries"`,
-      [entry.previousHash, entry.hash, entry.seq],
+  /**
+   * Signs the head of each chain the upgrade re-chained (every entry written before its
+   * `audit.rechain` entry) that has no checkpoint yet. A chain with an entry written since always
+   * has checkpoints: if they are deleted, it stays unsigned and verification reports it.
+   */
+  async signUnsignedHeads(): Promise<number> {
+    const unsigned = await this.dataSource.query<{ chain: string }[]>(
+      `SELECT e.chain FROM (SELECT chain, max(seq) AS last FROM audit_entry GROUP BY chain) e
+       WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint c WHERE c.chain = e.chain)
+         AND e.last <= (SELECT max(seq) FROM audit_entry WHERE chain = 'platform' AND action = 'audit.rechain')`,
     );
-    if (!facts) throw new Error('The audit trail facts query returned no row');
-    return facts;
+    for (const { chain } of unsigned) {
+      await this.dataSource.transaction(async (manager) => {
+        await lockChain(manager, chain);
+        const head = await chainHead(manager, chain);
+        if (!head) return;
+        const checkpoint = this.keyring.sign({
+          chain,
+          seq: head.seq,
+          hash: head.hash,
+          signedAt: new Date().toISOString(),
+        });
+        await insertCheckpoint(manager, checkpoint);
+      });
+    }
+    return unsigned.length;
   }
-}
-
-/**
- * One writer at a time from reading the chain's head to commit, or two entries would claim the
- * same predecessor. The lock is held to the end of the caller's transaction, hence it must be one.
- */
-async function lockChain(manager: EntityManager): Promise<void> {
-  if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error('AuditTrail.record must run inside a transaction (dataSource.transaction(manager => …))');
-  }
-  const [row] = await manager.query<{ isolation: string }[]>(
-    `SELECT pg_advisory_xact_lock(hashtext('tetrad.audit-chain')), current_setting('transaction_isolation') AS isolation`,
-  );
-  // A snapshot older than the lock could miss the entry committed just before: a fork.
-  if (row?.isolation !== 'read committed') {
-    throw new Error(`AuditTrail.record needs a READ COMMITTED transaction (got ${row?.isolation})`);
-  }
-}
-
-/** The hash to follow and the next seq, read under the lock (a fresh snapshot in READ COMMITTED). */
-async function chainHead(manager: EntityManager): Promise<{ previousHash: string; seq: string }> {
-  const [head] = await manager.query<{ previous_hash: string | null; seq: string }[]>(
-    `SELECT (SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1) AS previous_hash,
-            nextval(pg_get_serial_sequence('audit_entry', 'seq'))::text AS seq`,
-  );
-  if (!head) throw new Error('Reading the head of the audit chain returned no row');
-  return { previousHash: head.previous_hash ?? GENESIS_HASH, seq: head.seq };
-}
-
-async function insertEntry(manager: EntityManager, entry: AuditEntry): Promise<void> {
-  await manager.query(
-    `INSERT INTO audit_entry (seq, id, occurred_at, actor_user_id, actor_organization_id, consortium_id,
-       action, subject_type, subject_id, before, after, previous_hash, hash)
-     VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13)`,
-    [
-      entry.seq,
-      entry.id,
-      entry.occurredAt.toISOString(),
-      entry.actorUserId,
-      entry.actorOrganizationId,
-      entry.consortiumId,
-      entry.action,
-      entry.subjectType,
-      entry.subjectId,
-      jsonbParameter(entry.before),
-      jsonbParameter(entry.after),
-      entry.previousHash,
-      entry.hash,
-    ],
-  );
-}
-
-/** JSON null is stored as SQL NULL: both read back as null, so the hash is the same. */
-function jsonbParameter(value: unknown): string | null {
-  return value === null ? null : canonicalJson(value);
 }
 
 /** PostgreSQL prints uuids lower-case and hyphenated; hash them as they will read back. */

@@ -1,7 +1,11 @@
 import { ConfigurationError, loadConfig as loadRaw, redactUrl } from './app-config';
 
-/** Production requires an issuer; most cases here are about something else. */
-const ISSUER = { OIDC_ISSUER: 'https://id.example.com/realms/tetrad', OIDC_CLIENT_SECRET: 'secret' };
+/** Production requires an issuer and an audit signing key; most cases here are about something else. */
+const ISSUER = {
+  OIDC_ISSUER: 'https://id.example.com/realms/tetrad',
+  OIDC_CLIENT_SECRET: 'secret',
+  AUDIT_SIGNING_KEY_FILE: '/etc/tetrad/audit-signing-key.pem',
+};
 const loadConfig = (env: NodeJS.ProcessEnv) => loadRaw({ ...ISSUER, ...env });
 
 function loadError(env: NodeJS.ProcessEnv): ConfigurationError {
@@ -41,6 +45,44 @@ describe('loadConfig', () => {
         platformAdminEmails: [],
       },
       seedDemoData: false,
+      audit: {
+        signingKeyFile: '/etc/tetrad/audit-signing-key.pem',
+        signingKey: undefined,
+        publicKeys: undefined,
+        publicKeysFile: undefined,
+        generatedKeyFile: undefined,
+      },
+    });
+  });
+
+  describe('audit signing key', () => {
+    it('is required in production, in one line', () => {
+      expect(() => loadConfig({ AUDIT_SIGNING_KEY_FILE: '' })).toThrow(
+        /^Invalid configuration: AUDIT_SIGNING_KEY_FILE \(or AUDIT_SIGNING_KEY\) must be set in production/,
+      );
+    });
+
+    it('is generated beside the embedded database in development, in the temp directory for memory://', () => {
+      const beside = loadConfig({
+        NODE_ENV: 'development',
+        AUDIT_SIGNING_KEY_FILE: '',
+        DATA_DIR: '/srv/data',
+      });
+      expect(beside.audit.generatedKeyFile).toBe('/srv/data/audit-signing-key.pem');
+      const inMemory = loadConfig({ NODE_ENV: 'test', AUDIT_SIGNING_KEY_FILE: '', DATA_DIR: 'memory://' });
+      expect(inMemory.audit.generatedKeyFile).toMatch(/tetrad-audit-signing-key\.pem$/);
+    });
+
+    it('reads the key and the earlier public keys', () => {
+      expect(
+        loadConfig({ AUDIT_SIGNING_KEY: 'pem', AUDIT_PUBLIC_KEYS: 'a,b', AUDIT_PUBLIC_KEYS_FILE: '/k.pem' })
+          .audit,
+      ).toMatchObject({
+        signingKey: 'pem',
+        publicKeys: 'a,b',
+        publicKeysFile: '/k.pem',
+        generatedKeyFile: undefined,
+      });
     });
   });
 

@@ -1,3 +1,4 @@
+import { defaultGeneratedKeyFile, type AuditKeySource } from '../audit/audit-signing';
 import { configSchema, type Environment } from './config.schema';
 
 export type DatabaseConfig =
@@ -19,6 +20,8 @@ export interface AppConfig {
   publicUrl: string;
   auth: AuthConfig;
   seedDemoData: boolean;
+  /** The keys that sign the audit trail's checkpoints (never stored in the database). */
+  audit: AuditKeySource;
   /** The built web app served at /; undefined means dist/web beside the API's build. */
   webDir: string | undefined;
 }
@@ -100,7 +103,25 @@ function toAppConfig(env: Environment): AppConfig {
         .filter(Boolean),
     },
     seedDemoData: env.SEED_DEMO_DATA === 'true',
+    audit: auditKeyConfig(env),
     webDir: env.WEB_DIR,
+  };
+}
+
+function auditKeyConfig(env: Environment): AuditKeySource {
+  const configured = env.AUDIT_SIGNING_KEY ?? env.AUDIT_SIGNING_KEY_FILE;
+  if (!configured && env.NODE_ENV === 'production') {
+    throw new ConfigurationError(
+      'Invalid configuration: AUDIT_SIGNING_KEY_FILE (or AUDIT_SIGNING_KEY) must be set in production (the Ed25519 key that signs audit checkpoints).',
+    );
+  }
+  return {
+    signingKey: env.AUDIT_SIGNING_KEY,
+    signingKeyFile: env.AUDIT_SIGNING_KEY_FILE,
+    publicKeys: env.AUDIT_PUBLIC_KEYS,
+    publicKeysFile: env.AUDIT_PUBLIC_KEYS_FILE,
+    // Development and test only: a key generated once beside the embedded database.
+    generatedKeyFile: configured ? undefined : defaultGeneratedKeyFile(env.DATA_DIR),
   };
 }
 

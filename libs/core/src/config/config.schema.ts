@@ -73,6 +73,22 @@ export const configSchema = z.object({
     })
     .optional(),
   WEB_DIR: z.string().trim().min(1, { error: 'the directory of the built web app' }).optional(),
+  AUDIT_SIGNING_KEY: z.string().trim().min(1, { error: 'a PEM (PKCS#8) Ed25519 private key' }).optional(),
+  AUDIT_SIGNING_KEY_FILE: z
+    .string()
+    .trim()
+    .min(1, { error: 'the path of a PEM Ed25519 private key' })
+    .optional(),
+  AUDIT_PUBLIC_KEYS: z
+    .string()
+    .trim()
+    .min(1, { error: 'PEM public keys, or base64 SPKI keys separated by commas' })
+    .optional(),
+  AUDIT_PUBLIC_KEYS_FILE: z
+    .string()
+    .trim()
+    .min(1, { error: 'the path of a file of PEM public keys' })
+    .optional(),
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
 });
 

@@ -29,7 +29,7 @@ function AuditPage() {
   return (
     <Page title={t('title')}>
       <Typography.Paragraph type="secondary">{t('lead')}</Typography.Paragraph>
-      <ChainVerification />
+      <ChainVerification consortiumId={consortiumId} />
       <AuditFilterBar
         value={filters}
         onChange={onChange}

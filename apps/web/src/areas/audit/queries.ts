@@ -43,15 +43,41 @@ export const AuditEntriesDocument = graphql(`
 `);
 
 export const AuditVerifyDocument = graphql(`
-  query AuditVerify {
-    verifyAuditChain {
+  query AuditVerify($consortiumId: UUID!) {
+    verifyAuditChain(consortiumId: $consortiumId) {
       valid
       checkedEntries
+      headSeq
+      checkpointSeq
       firstProblem {
         seq
         id
         kind
         message
+      }
+    }
+  }
+`);
+
+/** What a party keeps: the signed checkpoint of its chain's head and the keys that verify it. */
+export const AuditCheckpointsDocument = graphql(`
+  query AuditCheckpoints($consortiumId: UUID!) {
+    auditCheckpoints(consortiumId: $consortiumId, first: 1) {
+      chain
+      consortiumId
+      length
+      latest {
+        chain
+        seq
+        hash
+        signedAt
+        keyId
+        signature
+      }
+      publicKeys {
+        keyId
+        publicKey
+        current
       }
     }
   }
