@@ -49,7 +49,8 @@ module.exports = {
       name: 'migrations-stand-alone',
       severity: 'error',
       comment: 'A migration is frozen SQL; it must not change when entities or services do.',
-      from: { path: '^migrations/' },
+      // Its tests may compare a frozen copy with the code it was taken from.
+      from: { path: '^migrations/', pathNot: '\\.spec\\.ts$' },
       to: { path: '^(libs|apps)/' },
     },
     {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditHash, genesisHash, type AuditHashInput } from '@tetrad/core/audit/audit-hash';
+import {
+  frozenAuditHash as auditHash,
+  frozenGenesisHash as genesisHash,
+  type FrozenAuditHashInput as AuditHashInput,
+} from './support/audit-hash-1764252000000';
 
 const PAGE = 1_000;
 
