@@ -46,6 +46,9 @@ export class AuditChainPerConsortium1764252000000 implements MigrationInterface 
       UPDATE "audit_entry" e SET "chain_seq" = r.n
       FROM (SELECT "seq", row_number() OVER (PARTITION BY "chain" ORDER BY "seq") AS n FROM "audit_entry") r
       WHERE r."seq" = e."seq"`);
+    // Placeholders first, unique per entry, so that no new previous hash collides with an old one
+    // while the pages are rewritten (as on a second run after `down`, which keeps the new hashes).
+    await queryRunner.query(`UPDATE "audit_entry" SET "previous_hash" = lpad("seq"::text, 64, '~')`);
     const chains = await rehashAll(queryRunner);
     await queryRunner.query(
       `ALTER TABLE "audit_entry" ALTER "chain" SET NOT NULL, ALTER "chain_seq" SET NOT NULL`,

@@ -106,7 +106,7 @@ describe('consortium overview, scenarios and audit trail', () => {
 
     await page.goto(`${stack.url}/c/${id}/audit`);
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
-    await page.getByText(/校验通过：已校验至第 \d+ 条记录/).waitFor();
+    await page.getByText(/校验通过：本联盟的哈希链共 \d+ 条记录，与签名检查点一致/).waitFor();
     await page.locator('tbody code').first().waitFor();
     await page.getByLabel('操作', { exact: true }).fill('kpiReport.submit');
     await page.getByRole('button', { name: /^筛\s?选$/ }).click();

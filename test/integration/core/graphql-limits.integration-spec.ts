@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -115,7 +116,9 @@ describe.each([
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: nodeEnv });
+    // Production refuses to start without the key that signs audit checkpoints.
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    t = await startTestApp({ NODE_ENV: nodeEnv, AUDIT_SIGNING_KEY: key });
   });
 
   afterAll(async () => {
