@@ -180,6 +180,14 @@ export function RequestPage() {
                     </Tag>
                   ) : null}
                   {item.reason ? <div>{item.reason}</div> : null}
+                  {item.decidedBy ? (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {t('requestPage.decidedBy', {
+                        name: item.decidedBy.name,
+                        organization: item.decidedBy.organizationName,
+                      })}
+                    </Typography.Text>
+                  ) : null}
                 </>
               ),
             },

@@ -245,6 +245,7 @@ export const dataLocales = {
         tooLong: '理由最多 {{max}} 个字',
       },
       overridden: '未采纳匹配建议',
+      decidedBy: '审核人：{{name}}（{{organization}}）',
       contractLanguage: '合同作准文本语言',
       contractLanguageHint: '批准后生成的数据使用协议以所选语言的文本为准，另一种语言作为参考译文。',
       language: { ZH_CN: '中文', EN: '英文' },
@@ -591,6 +592,7 @@ export const dataLocales = {
         tooLong: 'The reason is at most {{max}} characters',
       },
       overridden: 'Matcher overridden',
+      decidedBy: 'Decided by {{name}} ({{organization}})',
       contractLanguage: 'Governing language of the contract',
       contractLanguageHint:
         'The data-use agreement an approval drafts is governed by its text in this language; the other language is a convenience translation.',

@@ -72,6 +72,10 @@ export const ReviewsRequestQuery = graphql(`
         reason
         reviewedAt
         overrideReason
+        decidedBy {
+          name
+          organizationName
+        }
         overriddenAt
         dataset {
           id
