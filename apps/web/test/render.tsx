@@ -1,8 +1,13 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { resources } from '../src/i18n/resources';
+
+// Ant Design's forms validate asynchronously: on a busy machine (the whole suite on two cores) a
+// message can take longer than Testing Library's default second to appear. Waits still end as soon
+// as the element shows; only a genuinely missing one takes this long to fail.
+configure({ asyncUtilTimeout: 10_000 });
 
 let started: Promise<unknown> | undefined;
 
