@@ -40,10 +40,13 @@ async function signedIn(email: string): Promise<{ page: Page; consortiumId: stri
 async function choose(page: Page, label: string, option: string): Promise<void> {
   // .last(): the feature's "模态" select comes after the modalities checkboxes of the same name.
   await page.getByLabel(label, { exact: true }).last().click();
-  await page
+  const item = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+    .first();
+  await item.waitFor();
+  // Dispatched to the option itself: while the dropdown is still moving into place, a form label
+  // under it can take a pointer click (seen on a busy machine).
+  await item.dispatchEvent('click');
 }
 
 describe('data catalog and access reviews', () => {
