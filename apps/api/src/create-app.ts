@@ -3,9 +3,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import {
   assignRequestId,
+  CALLER_RESOLVER,
   createRootLogger,
   createValidationPipe,
   echoRequestId,
+  IdempotencyService,
+  registerIdempotency,
   RequestLogController,
   type AppConfig,
 } from '@tetrad/core';
@@ -33,6 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.useGlobalPipes(createValidationPipe());
   echoRequestId(app.getHttpAdapter().getInstance());
+  registerIdempotency(app.getHttpAdapter().getInstance(), app.get(IdempotencyService), app.get(CALLER_RESOLVER));
   await serveWebApp(app.getHttpAdapter().getInstance(), config);
   return app;
 }

@@ -7,6 +7,7 @@ import { IdentityModule } from '@tetrad/identity';
 import {
   assertQueryCost,
   EventBus,
+  idempotentCallerOf,
   readCookie,
   SESSION_COOKIE,
   CALLER_RESOLVER,
@@ -52,7 +53,8 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
       context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
         const base = { req, reply, loaders: registry.forRequest() };
         try {
-          return { ...base, caller: await callers.resolve(req) };
+          // An idempotent mutation's caller was resolved (and marked) before the handler ran.
+          return { ...base, caller: idempotentCallerOf(req) ?? (await callers.resolve(req)) };
         } catch (error) {
           // Kept as thrown (not re-wrapped) so that the error formatter still sees its code.
           return { ...base, caller: null, authError: error as Error };

@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import {
   AuditTrail,
   AuthorizationService,
-  authorizedRecord,
-  EventBus,
   NotFoundError,
   paginate,
   type Caller,
   type ConnectionShape,
   type PageArgs,
+  UnitOfWork,
+  type Work,
 } from '@tetrad/core';
 import { TicketComment, Ticket } from './ticket.entity';
 import { TICKET_COMMENTED } from './ticket-events';
@@ -24,7 +24,7 @@ export class TicketCommentService {
     private readonly authorization: AuthorizationService,
     private readonly tickets: TicketService,
     private readonly audit: AuditTrail,
-    private readonly events: EventBus,
+    private readonly work: UnitOfWork,
   ) {}
 
   /** A comment the caller may read (for subscriptions), or NOT_FOUND. */
@@ -35,47 +35,39 @@ export class TicketCommentService {
     return comment;
   }
 
-  private async announce(comment: TicketComment): Promise<TicketComment> {
-    await this.events.publish(TICKET_COMMENTED, {
+  /** Live subscribers of the consortium hear of it once it commits (TicketResolver.ticketCommented). */
+  private announce(work: Work, comment: TicketComment): TicketComment {
+    work.publish(TICKET_COMMENTED, comment.consortiumId, {
       commentId: comment.id,
       ticketId: comment.ticketId,
-      consortiumId: comment.consortiumId,
     });
     return comment;
   }
 
-  async add(caller: Caller, ticketId: string, body: string): Promise<TicketComment> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource
-      .transaction(async (manager) => {
-        const ticket = await authorizedRecord(this.authorization, manager, caller, {
-          type: 'Ticket',
-          entity: Ticket,
-          id: ticketId,
-          action: 'comment',
-          lock: true,
-        });
-        const comment = await manager.save(
-          manager.create(TicketComment, {
-            ticketId,
-            consortiumId: ticket.consortiumId,
-            authorUserId: caller.userId,
-            body,
-          }),
-        );
-        this.tickets.markResponded(ticket, caller);
-        await manager.save(ticket);
-        await this.audit.record(manager, caller, {
-          // Filed under the ticket, so the ticket's timeline shows its conversation.
-          action: 'ticket.comment.add',
-          subjectType: 'Ticket',
-          subjectId: ticketId,
+  add(caller: Caller, ticketId: string, body: string): Promise<TicketComment> {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const ticket = await work.lock({ type: 'Ticket', entity: Ticket, id: ticketId, action: 'comment' });
+      const comment = await manager.save(
+        manager.create(TicketComment, {
+          ticketId,
           consortiumId: ticket.consortiumId,
-          after: comment,
-        });
-        return comment;
-      })
-      .then((comment) => this.announce(comment));
+          authorUserId: caller.userId,
+          body,
+        }),
+      );
+      this.tickets.markResponded(ticket, caller);
+      await manager.save(ticket);
+      await this.audit.record(manager, caller, {
+        // Filed under the ticket, so the ticket's timeline shows its conversation.
+        action: 'ticket.comment.add',
+        subjectType: 'Ticket',
+        subjectId: ticketId,
+        consortiumId: ticket.consortiumId,
+        after: comment,
+      });
+      return this.announce(work, comment);
+    });
   }
 
   edit(caller: Caller, id: string, body: string): Promise<TicketComment> {
@@ -115,31 +107,29 @@ export class TicketCommentService {
     action: 'update' | 'delete',
     body: string,
   ): Promise<TicketComment> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource
-      .transaction(async (manager) => {
-        const comment = await manager.findOne(TicketComment, {
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!comment || comment.deletedAt) throw new NotFoundError('Comment', id);
-        await this.authorization.assertCan(caller, action, 'TicketComment', { ...comment }, id);
-        const before = { ...comment };
-        comment.history = [...comment.history, { body: comment.body, replacedAt: new Date().toISOString() }];
-        comment.body = body;
-        if (action === 'delete') comment.deletedAt = new Date();
-        else comment.editedAt = new Date();
-        const saved = await manager.save(comment);
-        await this.audit.record(manager, caller, {
-          action: `ticket.comment.${action === 'delete' ? 'delete' : 'edit'}`,
-          subjectType: 'Ticket',
-          subjectId: comment.ticketId,
-          consortiumId: comment.consortiumId,
-          before,
-          after: saved,
-        });
-        return saved;
-      })
-      .then((comment) => this.announce(comment));
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const comment = await manager.findOne(TicketComment, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!comment || comment.deletedAt) throw new NotFoundError('Comment', id);
+      await this.authorization.assertCan(caller, action, 'TicketComment', { ...comment }, id);
+      const before = { ...comment };
+      comment.history = [...comment.history, { body: comment.body, replacedAt: new Date().toISOString() }];
+      comment.body = body;
+      if (action === 'delete') comment.deletedAt = new Date();
+      else comment.editedAt = new Date();
+      const saved = await manager.save(comment);
+      await this.audit.record(manager, caller, {
+        action: `ticket.comment.${action === 'delete' ? 'delete' : 'edit'}`,
+        subjectType: 'Ticket',
+        subjectId: comment.ticketId,
+        consortiumId: comment.consortiumId,
+        before,
+        after: saved,
+      });
+      return this.announce(work, saved);
+    });
   }
 }

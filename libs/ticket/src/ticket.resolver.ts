@@ -17,7 +17,10 @@ import {
   Connection,
   connectionCost,
   CurrentCaller,
+  EventBus,
+  InvalidInputError,
   LoaderRegistry,
+  type FeedMessage,
   PageArgs,
   UUIDScalar,
   type Caller,
@@ -34,6 +37,7 @@ import {
   TicketsArgs,
   TriageTicketInput,
 } from './dto/ticket.inputs';
+import { TicketLiveEvent, TicketLiveEventKind } from './dto/ticket-live-event.type';
 import { isOverdue } from './service-levels';
 import { TicketStatus } from './ticket-enums';
 import { allowedTransitions, mayMove } from './ticket-transitions';
@@ -71,6 +75,7 @@ export class TicketResolver {
     private readonly collaboration: TicketCollaborationService,
     private readonly authorization: AuthorizationService,
     private readonly loaderRegistry: LoaderRegistry,
+    private readonly events: EventBus,
   ) {}
 
   /**
@@ -121,6 +126,50 @@ export class TicketResolver {
     @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
   ) {
     return pubsub.subscribe(TICKET_COMMENTED);
+  }
+
+  @Subscription(() => TicketLiveEvent, {
+    description:
+      'Ticket changes and comments of your consortia (or of one), live, in commit order. After a disconnect, subscribe ' +
+      'again with `after` set to the last `cursor` you saw: the events you missed come first, or a RESYNC event ' +
+      'when they are no longer kept (events are kept for a day).',
+    filter(
+      this: TicketResolver,
+      message: FeedMessage,
+      variables: { consortiumId?: string },
+      context: { caller?: Caller | null },
+    ) {
+      if (message.resync) return Promise.resolve(true);
+      return this.mayFollow(message.payload as unknown as TicketEvent, variables, context.caller);
+    },
+    async resolve(
+      this: TicketResolver,
+      message: FeedMessage,
+      _args: unknown,
+      context: { caller: Caller; loaders?: RequestLoaders },
+    ): Promise<TicketLiveEvent> {
+      if (message.resync) return { cursor: null, kind: TicketLiveEventKind.RESYNC };
+      this.freshLoaders(context);
+      const event = message.payload as unknown as TicketEvent & { eventId: string };
+      if (message.topic === TICKET_COMMENTED) {
+        const comment = await this.comments.get(context.caller, event.commentId!);
+        return { cursor: event.eventId, kind: TicketLiveEventKind.COMMENTED, comment };
+      }
+      const ticket = await this.ticketService.get(context.caller, event.ticketId);
+      return { cursor: event.eventId, kind: TicketLiveEventKind.CHANGED, ticket };
+    },
+  })
+  ticketEvents(
+    @CurrentCaller() _caller: Caller,
+    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after)) {
+      throw new InvalidInputError('`after` must be the cursor of an event this feed delivered.', [
+        { field: 'after', message: 'Not a cursor of this feed.' },
+      ]);
+    }
+    return this.events.follow([TICKET_CHANGED, TICKET_COMMENTED], after ?? undefined);
   }
 
   /** Delivered only to callers who may read it now: memberships are re-read for every event. */

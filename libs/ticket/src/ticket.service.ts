@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  AuditTrail,
-  AuthorizationService,
-  authorizedRecord,
-  EventBus,
-  recordChange,
-  type Caller,
-} from '@tetrad/core';
+import { AuthorizationService, authorizedRecord, UnitOfWork, type Caller, type Work } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { UserService } from '@tetrad/identity';
 import { ScenarioService } from '@tetrad/scenario';
@@ -22,7 +15,7 @@ import { TicketLabelService } from './ticket-label.service';
 import { TICKET_CHANGED } from './ticket-events';
 import { ServiceLevelService } from './service-level.service';
 
-/** Raising, triage, assignment and the state machine. Reads happen before each transaction opens. */
+/** Raising, triage, assignment and the state machine; each change is one unit of work. */
 @Injectable()
 export class TicketService {
   constructor(
@@ -31,9 +24,8 @@ export class TicketService {
     private readonly scenarios: ScenarioService,
     private readonly consortia: ConsortiumService,
     private readonly users: UserService,
-    private readonly audit: AuditTrail,
     private readonly serviceLevels: ServiceLevelService,
-    private readonly events: EventBus,
+    private readonly work: UnitOfWork,
     private readonly labels: TicketLabelService,
   ) {}
 
@@ -42,39 +34,34 @@ export class TicketService {
     const levels = await this.serviceLevels.table(scenario.consortiumId);
     await this.labels.assertKnown(scenario.consortiumId, input.labels);
     const raisedAt = new Date();
-    return this.dataSource
-      .transaction(async (manager) => {
-        // The consortium row lock serialises numbering: #1, #2, … without gaps or duplicates.
-        await manager.query('SELECT 1 FROM consortium WHERE id = $1 FOR UPDATE', [scenario.consortiumId]);
-        const [{ next }] = await manager.query<[{ next: number }]>(
-          'SELECT coalesce(max(number), 0) + 1 AS next FROM ticket WHERE consortium_id = $1',
-          [scenario.consortiumId],
-        );
-        const ticket = await manager.save(
-          manager.create(Ticket, {
-            ...input,
-            consortiumId: scenario.consortiumId,
-            number: next,
-            severityRank: SEVERITY_RANK[input.severity],
-            raisedByUserId: caller.userId,
-            raisedByOrganizationId: caller.organizationId!,
-            ...dueDates(input.severity, raisedAt, levels),
-          }),
-        );
-        await recordChange(this.audit, manager, caller, 'Ticket', ticket, {
-          action: 'ticket.raise',
-          after: ticket,
-        });
-        return ticket;
-      })
-      .then((ticket) => this.announce(ticket));
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      // The consortium row lock serialises numbering: #1, #2, … without gaps or duplicates.
+      await manager.query('SELECT 1 FROM consortium WHERE id = $1 FOR UPDATE', [scenario.consortiumId]);
+      const [{ next }] = await manager.query<[{ next: number }]>(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM ticket WHERE consortium_id = $1',
+        [scenario.consortiumId],
+      );
+      const ticket = await manager.save(
+        manager.create(Ticket, {
+          ...input,
+          consortiumId: scenario.consortiumId,
+          number: next,
+          severityRank: SEVERITY_RANK[input.severity],
+          raisedByUserId: caller.userId,
+          raisedByOrganizationId: caller.organizationId!,
+          ...dueDates(input.severity, raisedAt, levels),
+        }),
+      );
+      await work.record('Ticket', ticket, { action: 'ticket.raise', after: ticket });
+      return this.announce(work, ticket);
+    });
   }
 
-  /** After commit: live subscribers of the consortium hear of it (see TicketResolver.ticketChanged). */
-  async announce(ticket: Ticket): Promise<Ticket> {
-    await this.events.publish(TICKET_CHANGED, {
+  /** Live subscribers of the consortium hear of it once it commits (see TicketResolver.ticketChanged). */
+  announce(work: Work, ticket: Ticket): Ticket {
+    work.publish(TICKET_CHANGED, ticket.consortiumId, {
       ticketId: ticket.id,
-      consortiumId: ticket.consortiumId,
       raisedByOrganizationId: ticket.raisedByOrganizationId,
     });
     return ticket;
@@ -143,27 +130,14 @@ export class TicketService {
     auditAction: string,
     apply: (ticket: Ticket) => void,
   ): Promise<Ticket> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource
-      .transaction(async (manager) => {
-        const ticket = await authorizedRecord(this.authorization, manager, caller, {
-          type: 'Ticket',
-          entity: Ticket,
-          id,
-          action: action,
-          lock: true,
-        });
-        const before = { ...ticket };
-        apply(ticket);
-        this.markResponded(ticket, caller);
-        const saved = await manager.save(ticket);
-        await recordChange(this.audit, manager, caller, 'Ticket', saved, {
-          action: auditAction,
-          before,
-          after: saved,
-        });
-        return saved;
-      })
-      .then((ticket) => this.announce(ticket));
+    return this.work.run(caller, async (work) => {
+      const ticket = await work.lock({ type: 'Ticket', entity: Ticket, id, action });
+      const before = { ...ticket };
+      apply(ticket);
+      this.markResponded(ticket, caller);
+      const saved = await work.manager.save(ticket);
+      await work.record('Ticket', saved, { action: auditAction, before, after: saved });
+      return this.announce(work, saved);
+    });
   }
 }

@@ -99,7 +99,8 @@ class Relay {
     expect(ready.json()).toMatchObject({ details: { database: { reachable: false } } });
     const bearer = await accessTokenFor(DEMO_PLATFORM_ADMIN_EMAIL);
     const failed = await t.graphql('{ organizations { totalCount } }', undefined, { bearer });
-    expect(failed.errors?.[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(failed.errors?.[0]?.extensions.code).toBe('UNAVAILABLE');
+    expect(failed.errors?.[0]?.extensions['retryable']).toBe(true);
     expect(failed.errors?.[0]?.message).toContain('cannot reach its database');
     expect(JSON.stringify(failed.errors)).not.toMatch(/SELECT|ECONN|stack|at .*\.js/);
 

@@ -157,12 +157,12 @@ describe('classifyError', () => {
         'a socket error object thrown by a resolver',
         locatedError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, null, ['organization']),
       ],
-    ])('%s → INTERNAL_SERVER_ERROR, database unavailable', (_label, error) => {
+    ])('%s → UNAVAILABLE, retryable, database unavailable', (_label, error) => {
       expect(classifyError(error)).toEqual({
-        code: 'INTERNAL_SERVER_ERROR',
+        code: 'UNAVAILABLE',
         message: DATABASE_UNAVAILABLE_MESSAGE,
-        details: {},
-        internal: true,
+        details: { retryable: true },
+        internal: false,
       });
     });
 

@@ -23,6 +23,9 @@ export const INTERNAL_MESSAGE =
   'Something went wrong on our side. The error was logged; quote the request id if you contact support.';
 export const DATABASE_UNAVAILABLE_MESSAGE =
   'Tetrad cannot reach its database right now. Nothing was changed; try again in a moment.';
+export const COMMIT_OUTCOME_UNKNOWN_MESSAGE =
+  'Tetrad lost its database connection while saving, so the change may or may not have been saved. ' +
+  'Retry with the same Idempotency-Key header to get the first result, or read the current state before retrying.';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
@@ -72,11 +75,13 @@ function classifyHttpException(error: HttpException): ClassifiedError {
 
 function classifyDatabaseError(error: unknown): ClassifiedError | undefined {
   if (isConnectionFailure(error)) {
+    // Not Tetrad's bug and not the caller's: a retry is safe (the unit of work reports a lost
+    // commit itself, as an UnavailableError with outcome UNKNOWN).
     return {
-      code: 'INTERNAL_SERVER_ERROR',
+      code: 'UNAVAILABLE',
       message: DATABASE_UNAVAILABLE_MESSAGE,
-      details: {},
-      internal: true,
+      details: { retryable: true },
+      internal: false,
     };
   }
   switch (sqlState(error)) {

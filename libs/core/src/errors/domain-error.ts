@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -59,4 +60,17 @@ export class ForbiddenError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
+}
+
+/**
+ * Tetrad could not do it now, through no fault of the request: a retry is safe and advised
+ * (`extensions.retryable: true`). For a change, safe means "with the same Idempotency-Key" when
+ * the outcome is unknown (`extensions.outcome: 'UNKNOWN'`).
+ */
+export class UnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE';
+
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { retryable: true, ...details });
+  }
 }

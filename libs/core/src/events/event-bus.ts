@@ -4,9 +4,18 @@ import MQEmitter from 'mqemitter';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EventFeed, type FeedMessage } from './event-feed';
+import { deliveredPayload, EVENT_CHANNEL, readOutbox, type DeliveredEvent } from './outbox';
 
-const CHANNEL = 'tetrad_events';
 const RECONNECT_MS = 1_000;
+/** A safety net under LISTEN: a silently dead connection delays events by this much, never loses them. */
+const POLL_MS = 1_000;
+const PAGE = 500;
+/** How long events are kept for subscribers resuming after a disconnect. */
+export const LIVE_EVENT_RETENTION_MS = 24 * 60 * 60 * 1_000;
+const PRUNE_EVERY_MS = 10 * 60 * 1_000;
+/** A subscriber that missed more than this resynchronises instead of replaying. */
+export const REPLAY_LIMIT = 1_000;
 
 export interface BusMessage {
   topic: string;
@@ -16,10 +25,14 @@ export interface BusMessage {
 type Listener = (message: BusMessage, done: () => void) => void;
 
 /**
- * Live events for GraphQL subscriptions, shared by every API instance on one database:
- * published with `pg_notify` after the change commits, received by each instance's LISTEN
- * connection and delivered to its local subscribers (an mqemitter, as Mercurius expects).
- * The embedded database serves one process, so there it stays in-process.
+ * Live events for GraphQL subscriptions, delivered from the transactional outbox (`live_event`).
+ *
+ * A change writes its events in its own transaction (see `UnitOfWork`); every instance delivers
+ * them to its local subscribers in id order, reading `id > cursor` whenever it is woken: by the
+ * NOTIFY that commits with the change, by its own commits, after its LISTEN connection comes back,
+ * and once a second in case a connection died silently. A cut connection therefore delays events
+ * and never loses them. Subscribers that were disconnected themselves resume from the last event id
+ * they saw (`follow`), or are told to resynchronise when that is older than what is kept.
  */
 @Injectable()
 export class EventBus implements OnModuleInit, OnApplicationShutdown {
@@ -28,6 +41,11 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private listener: Client | undefined;
   private closed = false;
   private reconnecting = false;
+  private cursor: string | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private poll: NodeJS.Timeout | undefined;
+  private lastPrune = Date.now();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,22 +53,66 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.config.database.kind === 'postgres') await this.listen();
+    this.cursor = await this.head().catch(() => undefined);
+    if (this.config.database.kind !== 'postgres') return;
+    await this.listen();
+    this.poll = setInterval(() => this.wake(), POLL_MS).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
+    if (this.poll) clearInterval(this.poll);
+    await this.draining;
     await this.listener?.end().catch(() => undefined);
     await new Promise<void>((done) => this.local.close(() => done()));
   }
 
-  /** Publishes after commit: subscribers only ever hear of changes that happened. */
-  async publish(topic: string, payload: Record<string, unknown>): Promise<void> {
-    if (this.config.database.kind !== 'postgres') {
-      this.emit({ topic, payload }, () => undefined);
+  /**
+   * Delivers whatever committed since the last delivery, in order; never throws (a failure is
+   * logged and the next wake-up starts again from the same cursor).
+   */
+  wake(): void {
+    if (this.closed) return;
+    if (this.draining) {
+      this.again = true;
       return;
     }
-    await this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ topic, payload })]);
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves once every event committed before the call has been delivered here. */
+  async delivered(): Promise<void> {
+    this.wake();
+    while (this.draining) await this.draining;
+  }
+
+  /**
+   * A subscriber's stream of `topics`: when `after` (an event id it saw) is given, first the events
+   * it missed since, then live ones, each once and in order; or a resync message when the events
+   * it missed are no longer all kept (or `after` is not an event of this database).
+   */
+  follow(topics: readonly string[], after?: string): AsyncIterableIterator<FeedMessage> {
+    const feed = new EventFeed(this, topics);
+    if (after !== undefined) feed.startFrom(after, () => this.replay(topics, after));
+    return feed;
+  }
+
+  /** Deletes events older than the retention and remembers the last id pruned (for resync). */
+  async prune(olderThanMs = LIVE_EVENT_RETENTION_MS): Promise<void> {
+    await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM live_event WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)
+         RETURNING id)
+       UPDATE live_event_horizon SET pruned_through = greatest(pruned_through, (SELECT max(id) FROM gone))
+        WHERE EXISTS (SELECT 1 FROM gone)`,
+      [olderThanMs],
+    );
   }
 
   // The mqemitter interface Mercurius subscribes through.
@@ -71,19 +133,67 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     done();
   }
 
+  private async replay(
+    topics: readonly string[],
+    after: string,
+  ): Promise<{ resync: boolean; events: DeliveredEvent[] }> {
+    const [horizon] = await this.dataSource.query<{ pruned: string; head: string }[]>(
+      `SELECT pruned_through::text AS pruned, (SELECT coalesce(max(id), 0)::text FROM live_event) AS head
+         FROM live_event_horizon`,
+    );
+    const from = BigInt(after);
+    if (!horizon || from < BigInt(horizon.pruned) || from > BigInt(horizon.head)) {
+      return { resync: true, events: [] };
+    }
+    const events = await readOutbox(this.query, after, REPLAY_LIMIT + 1, topics);
+    return events.length > REPLAY_LIMIT ? { resync: true, events: [] } : { resync: false, events };
+  }
+
+  private readonly query = <T>(sql: string, parameters: unknown[]): Promise<T> =>
+    this.dataSource.query<T>(sql, parameters);
+
+  private async head(): Promise<string> {
+    const [row] = await this.dataSource.query<{ head: string }[]>(
+      'SELECT coalesce(max(id), 0)::text AS head FROM live_event',
+    );
+    return row?.head ?? '0';
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      this.cursor ??= await this.head();
+      for (;;) {
+        const events = await readOutbox(this.query, this.cursor, PAGE);
+        for (const event of events) {
+          this.local.emit({ topic: event.topic, payload: deliveredPayload(event) });
+          this.cursor = event.id;
+        }
+        if (events.length < PAGE) break;
+      }
+      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await this.prune();
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'live events not delivered yet; retrying at the next wake-up');
+    }
+  }
+
   private async listen(): Promise<void> {
     if (this.config.database.kind !== 'postgres' || this.closed) return;
     const client = new Client({
       connectionString: this.config.database.url,
       application_name: 'tetrad-events',
     });
-    client.on('notification', (message) => this.deliver(message.payload));
+    client.on('notification', () => this.wake());
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${EVENT_CHANNEL}`);
       this.listener = client;
+      // Whatever committed while no connection listened is delivered now.
+      this.wake();
     } catch {
       this.reconnect(client);
     }
@@ -99,14 +209,5 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
       this.reconnecting = false;
       void this.listen();
     }, RECONNECT_MS).unref();
-  }
-
-  private deliver(raw: string | undefined): void {
-    try {
-      const message = JSON.parse(raw ?? '') as BusMessage;
-      this.local.emit(message, () => undefined);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'ignored a malformed event');
-    }
   }
 }
