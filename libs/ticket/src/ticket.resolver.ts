@@ -18,8 +18,9 @@ import {
   connectionCost,
   CurrentCaller,
   EventBus,
-  InvalidInputError,
+  isConnectionFailure,
   LoaderRegistry,
+  readAgainOnLostConnection,
   type FeedMessage,
   PageArgs,
   UUIDScalar,
@@ -96,7 +97,7 @@ export class TicketResolver {
       context: { caller: Caller; loaders?: RequestLoaders },
     ) {
       this.freshLoaders(context);
-      return this.ticketService.get(context.caller, event.ticketId);
+      return readAgainOnLostConnection(() => this.ticketService.get(context.caller, event.ticketId));
     },
   })
   ticketChanged(
@@ -117,7 +118,7 @@ export class TicketResolver {
       context: { caller: Caller; loaders?: RequestLoaders },
     ) {
       this.freshLoaders(context);
-      return this.comments.get(context.caller, event.commentId!);
+      return readAgainOnLostConnection(() => this.comments.get(context.caller, event.commentId!));
     },
   })
   ticketCommented(
@@ -140,7 +141,14 @@ export class TicketResolver {
       context: { caller?: Caller | null },
     ) {
       if (message.resync) return Promise.resolve(true);
-      return this.mayFollow(message.payload as unknown as TicketEvent, variables, context.caller);
+      return this.mayFollow(message.payload as unknown as TicketEvent, variables, context.caller).catch(
+        (error: unknown) => {
+          if (!isConnectionFailure(error)) throw error;
+          // Whether the caller may see it cannot be read now: they get a resync, which says nothing.
+          (message as { resync: boolean }).resync = true;
+          return true;
+        },
+      );
     },
     async resolve(
       this: TicketResolver,
@@ -148,15 +156,26 @@ export class TicketResolver {
       _args: unknown,
       context: { caller: Caller; loaders?: RequestLoaders },
     ): Promise<TicketLiveEvent> {
-      if (message.resync) return { cursor: null, kind: TicketLiveEventKind.RESYNC };
+      const resync = { cursor: null, kind: TicketLiveEventKind.RESYNC };
+      if (message.resync) return resync;
       this.freshLoaders(context);
       const event = message.payload as unknown as TicketEvent & { eventId: string };
-      if (message.topic === TICKET_COMMENTED) {
-        const comment = await this.comments.get(context.caller, event.commentId!);
-        return { cursor: event.eventId, kind: TicketLiveEventKind.COMMENTED, comment };
+      try {
+        if (message.topic === TICKET_COMMENTED) {
+          const comment = await readAgainOnLostConnection(() =>
+            this.comments.get(context.caller, event.commentId!),
+          );
+          return { cursor: event.eventId, kind: TicketLiveEventKind.COMMENTED, comment };
+        }
+        const ticket = await readAgainOnLostConnection(() =>
+          this.ticketService.get(context.caller, event.ticketId),
+        );
+        return { cursor: event.eventId, kind: TicketLiveEventKind.CHANGED, ticket };
+      } catch (error) {
+        // The event could not be read now: the subscriber reloads rather than miss it.
+        if (isConnectionFailure(error)) return resync;
+        throw error;
       }
-      const ticket = await this.ticketService.get(context.caller, event.ticketId);
-      return { cursor: event.eventId, kind: TicketLiveEventKind.CHANGED, ticket };
     },
   })
   ticketEvents(
@@ -164,11 +183,7 @@ export class TicketResolver {
     @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after)) {
-      throw new InvalidInputError('`after` must be the cursor of an event this feed delivered.', [
-        { field: 'after', message: 'Not a cursor of this feed.' },
-      ]);
-    }
+    // A cursor that is not one of this database's events (or not a cursor at all) gets RESYNC.
     return this.events.follow([TICKET_CHANGED, TICKET_COMMENTED], after ?? undefined);
   }
 
@@ -179,7 +194,7 @@ export class TicketResolver {
     caller?: Caller | null,
   ): Promise<boolean> {
     if (!caller || (variables.consortiumId && variables.consortiumId !== event.consortiumId)) return false;
-    const ability = await this.authorization.abilityFor({ ...caller });
+    const ability = await readAgainOnLostConnection(() => this.authorization.abilityFor({ ...caller }));
     return ability.can('read', {
       __caslSubjectType__: 'Ticket',
       id: event.ticketId,

@@ -89,6 +89,7 @@ export async function openDataSource(
   if (config.database.kind === 'postgres') {
     const dataSource = new TetradDataSource(options).shareable();
     await dataSource.initialize();
+    guardPoolClients(dataSource);
     // Several API instances may boot at once: one migrates, the others wait for it.
     await dataSource.underBootLock('tetrad.migrations', () =>
       dataSource.runMigrations({ transaction: 'each' }),
@@ -106,4 +107,27 @@ export async function openDataSource(
     throw error;
   }
   return dataSource;
+}
+
+interface PgPoolLike {
+  on(event: 'connect', listener: (client: PgClientLike) => void): void;
+  _clients?: PgClientLike[];
+}
+
+interface PgClientLike {
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+
+/**
+ * A pooled connection that the server terminates can report its error twice: once to the query
+ * or transaction using it (which fails cleanly), and again after TypeORM has handed it back, when
+ * nobody listens, which would take the process down. Every pooled connection gets a listener of
+ * its own; the pool replaces the broken connection.
+ */
+function guardPoolClients(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: PgPoolLike }).master;
+  if (!pool) return;
+  const ignore = (): void => undefined;
+  for (const client of pool._clients ?? []) client.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
 }

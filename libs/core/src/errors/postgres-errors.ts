@@ -16,6 +16,11 @@ const CONNECTION_ERRNOS = new Set([
   'EHOSTUNREACH',
 ]);
 
+const RELEASED_CONNECTION_ERRORS = new Set([
+  'QueryRunnerProviderAlreadyReleasedError',
+  'QueryRunnerAlreadyReleasedError',
+]);
+
 interface DriverError {
   code?: string;
   constraint?: string;
@@ -46,7 +51,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isConnectionFailure(error: unknown): boolean {
   // Structural checks: socket errors may come from another realm (Jest) and fail instanceof.
   if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
+  // TypeORM hands back a connection the server terminated; the statements after it fail so.
+  if (typeof name === 'string' && RELEASED_CONNECTION_ERRORS.has(name)) return true;
   const driverCode = sqlState(error);
   if (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) return true;
   if (driverCode && CONNECTION_SQLSTATE_PREFIXES.some((prefix) => driverCode.startsWith(prefix))) {
@@ -57,4 +64,18 @@ export function isConnectionFailure(error: unknown): boolean {
     typeof message === 'string' &&
     /Connection terminated|connection timeout|Connection refused|not queryable/i.test(message)
   );
+}
+
+/**
+ * Runs a read again when its connection was lost (the pool replaces the broken connection), up to
+ * `attempts` times. Only for reads: a write's outcome after a lost connection is unknown.
+ */
+export async function readAgainOnLostConnection<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionFailure(error)) throw error;
+    }
+  }
 }

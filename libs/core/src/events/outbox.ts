@@ -66,7 +66,7 @@ export async function readOutbox(
   const rows = await query<OutboxRow[]>(
     `SELECT id::text AS id, topic, consortium_id, payload FROM live_event
       WHERE id > $1::bigint AND ($3::text[] IS NULL OR topic = ANY($3::text[]))
-      ORDER BY id LIMIT $2`,
+      ORDER BY live_event.id LIMIT $2`,
     [cursor, limit, topics ? [...topics] : null],
   );
   return rows.map((row) => ({
