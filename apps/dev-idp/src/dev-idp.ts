@@ -48,6 +48,22 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<RunningD
   return { issuer, reloadKeys, close: () => closeServer(server) };
 }
 
+/**
+ * `kill -USR2 <pid>` after `npm run dev-idp:keys -- rotate|retire`: the provider takes the new keys
+ * without a restart. (Not SIGHUP: a closed terminal must still stop the provider.)
+ */
+export function reloadKeysOnSignal(idp: RunningDevIdp, keysFile: string): void {
+  process.on('SIGUSR2', () => {
+    idp.reloadKeys().then(
+      () => process.stdout.write(`Dev identity provider reloaded its keys from ${keysFile}\n`),
+      (error: unknown) =>
+        process.stderr.write(
+          `Keys not reloaded (the previous ones stay in use): ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+    );
+  });
+}
+
 function withoutUndefined(options: DevIdpOptions): DevIdpOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }

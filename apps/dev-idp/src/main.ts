@@ -1,4 +1,4 @@
-import { startDevIdp, type RunningDevIdp } from './dev-idp';
+import { reloadKeysOnSignal, startDevIdp, type RunningDevIdp } from './dev-idp';
 import { DevIdpConfigError, loadDevIdpConfig, type DevIdpConfig } from './dev-idp.config';
 
 /** Prints one line and stops: what a person needs when the provider cannot start. */
@@ -22,20 +22,7 @@ async function start(): Promise<void> {
   }
   process.stdout.write(`Dev identity provider ready on ${idp.issuer}\n`);
   handleShutdown(idp);
-  reloadKeysOnHangup(idp, config.keysFile);
-}
-
-/** `kill -HUP <pid>` after `npm run dev-idp:keys -- rotate|retire`: the new keys apply without a restart. */
-function reloadKeysOnHangup(idp: RunningDevIdp, keysFile: string): void {
-  process.on('SIGHUP', () => {
-    idp.reloadKeys().then(
-      () => process.stdout.write(`Dev identity provider reloaded its keys from ${keysFile}\n`),
-      (error: unknown) =>
-        process.stderr.write(
-          `Keys not reloaded (the previous ones stay in use): ${error instanceof Error ? error.message : String(error)}\n`,
-        ),
-    );
-  });
+  reloadKeysOnSignal(idp, config.keysFile);
 }
 
 function handleShutdown(idp: RunningDevIdp): void {

@@ -55,7 +55,7 @@ export class IssuerKeySet {
     private readonly url: URL,
     private readonly options: IssuerKeySetOptions = ISSUER_KEY_SET_DEFAULTS,
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.fetchKeys = options.fetchKeys ?? fetchJwks;
   }
 
