@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
-import { startDevIdp, type RunningDevIdp } from '../apps/dev-idp/src/dev-idp';
+import { reloadKeysOnSignal, startDevIdp, type RunningDevIdp } from '../apps/dev-idp/src/dev-idp';
 import { loadDevIdpConfig } from '../apps/dev-idp/src/dev-idp.config';
 
 /**
@@ -33,6 +33,7 @@ async function start(): Promise<void> {
       DEV_IDP_API_POST_LOGOUT_REDIRECT_URIS: `${publicUrl}/`,
     });
     idp = await startDevIdp(config);
+    reloadKeysOnSignal(idp, config.keysFile);
     Object.assign(env, {
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: 'tetrad-api',

@@ -28,8 +28,13 @@ export function accessTokenFor(email: string, password = DEMO_PASSWORD): Promise
   return token;
 }
 
-async function obtainAccessToken(email: string, password: string): Promise<string> {
-  const config = await oidc.discovery(new URL(testIssuer()), CLI_CLIENT, undefined, oidc.None(), {
+/** A fresh access token (never cached) from the given issuer, by default the shared one. */
+export async function obtainAccessToken(
+  email: string,
+  password = DEMO_PASSWORD,
+  issuer = testIssuer(),
+): Promise<string> {
+  const config = await oidc.discovery(new URL(issuer), CLI_CLIENT, undefined, oidc.None(), {
     execute: [oidc.allowInsecureRequests],
   });
   const pkceCodeVerifier = oidc.randomPKCECodeVerifier();

@@ -4,6 +4,7 @@ import { Provider } from 'oidc-provider';
 import { loadDevIdpConfig, type DevIdpConfig } from './dev-idp.config';
 import { interactionRoute, sendHtml } from './interactions';
 import { loadOrCreateKeys } from './keys';
+import { createMemoryAdapterFactory } from './memory-adapter';
 import { oidcConfiguration } from './oidc-configuration';
 import { messagePage } from './pages';
 
@@ -12,31 +13,55 @@ export type DevIdpOptions = Partial<DevIdpConfig>;
 
 export interface RunningDevIdp {
   issuer: string;
+  /** Reads the keys file again (after `rotateKeys` or `retireOldKeys`); sessions and grants are kept. */
+  reloadKeys(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Starts the development OpenID provider on a plain node:http server; usable in-process by tests. */
 export async function startDevIdp(options: DevIdpOptions = {}): Promise<RunningDevIdp> {
   const config: DevIdpConfig = { ...loadDevIdpConfig({}), ...withoutUndefined(options) };
-  const keys = await loadOrCreateKeys(config.keysFile);
+  await loadOrCreateKeys(config.keysFile);
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
     sendHtml(res, 503, messagePage('Starting', 'The identity provider is starting; try again.'));
   const server = createServer((req, res) => handle(req, res));
   await listen(server, config.port, config.host);
   const issuer = config.issuer ?? `http://localhost:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(
-    issuer,
-    oidcConfiguration({ ...config, jwks: keys.keys, cookieSecrets: keys.cookieSecrets }),
-  );
-  provider.on('server_error', (_ctx, error) =>
-    process.stderr.write(`dev-idp: ${error.stack ?? error.message}\n`),
-  );
-  const providerCallback = provider.callback();
-  handle = (req, res) => {
-    const route = interactionRoute(provider, req);
-    (route ? route(req, res) : providerCallback(req, res)).catch((error: unknown) => failed(res, error));
+  const adapter = createMemoryAdapterFactory();
+  // oidc-provider reads its keys once, at construction: a reload builds a new provider.
+  const reloadKeys = async (): Promise<void> => {
+    const keys = await loadOrCreateKeys(config.keysFile);
+    const provider = new Provider(
+      issuer,
+      oidcConfiguration({ ...config, adapter, jwks: keys.keys, cookieSecrets: keys.cookieSecrets }),
+    );
+    provider.on('server_error', (_ctx, error) =>
+      process.stderr.write(`dev-idp: ${error.stack ?? error.message}\n`),
+    );
+    const providerCallback = provider.callback();
+    handle = (req, res) => {
+      const route = interactionRoute(provider, req);
+      (route ? route(req, res) : providerCallback(req, res)).catch((error: unknown) => failed(res, error));
+    };
   };
-  return { issuer, close: () => closeServer(server) };
+  await reloadKeys();
+  return { issuer, reloadKeys, close: () => closeServer(server) };
+}
+
+/**
+ * `kill -USR2 <pid>` after `npm run dev-idp:keys -- rotate|retire`: the provider takes the new keys
+ * without a restart. (Not SIGHUP: a closed terminal must still stop the provider.)
+ */
+export function reloadKeysOnSignal(idp: RunningDevIdp, keysFile: string): void {
+  process.on('SIGUSR2', () => {
+    idp.reloadKeys().then(
+      () => process.stdout.write(`Dev identity provider reloaded its keys from ${keysFile}\n`),
+      (error: unknown) =>
+        process.stderr.write(
+          `Keys not reloaded (the previous ones stay in use): ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+    );
+  });
 }
 
 function withoutUndefined(options: DevIdpOptions): DevIdpOptions {

@@ -1,8 +1,11 @@
 import { createHash, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** What the keys file holds: a private JWKS (RS256 first, then ES256) and the cookie-signing secrets. */
+/**
+ * What the keys file holds: a private JWKS and the cookie-signing secrets. The first key of each
+ * algorithm signs; the others (kept after a rotation) are still published so tokens they signed verify.
+ */
 export interface DevIdpKeys {
   keys: JsonWebKey[];
   cookieSecrets: string[];
@@ -29,6 +32,50 @@ export async function loadOrCreateKeys(file: string): Promise<DevIdpKeys> {
     throw new DevIdpKeysError(`Cannot write the keys file ${file}: ${(error as Error).message}`);
   }
   return created;
+}
+
+/**
+ * Key rotation, step 1: a new RS256 and ES256 key go first (they sign from the next start or
+ * reload), the previous keys stay published as secondary keys. Returns the new key ids.
+ */
+export async function rotateKeys(file: string): Promise<{ added: string[]; kept: string[] }> {
+  const current = await requireKeys(file);
+  const fresh = generateKeys();
+  await replaceKeys(file, { keys: [...fresh.keys, ...current.keys], cookieSecrets: current.cookieSecrets });
+  return { added: kids(fresh.keys), kept: kids(current.keys) };
+}
+
+/**
+ * Key rotation, step 2: withdraws every key but the signing ones (the first of each algorithm);
+ * tokens the withdrawn keys signed stop verifying. Returns the withdrawn key ids.
+ */
+export async function retireOldKeys(file: string): Promise<{ kept: string[]; retired: string[] }> {
+  const current = await requireKeys(file);
+  const signing = (['RS256', 'ES256'] as const).map((alg) => current.keys.find((key) => key.alg === alg)!);
+  await replaceKeys(file, { keys: signing, cookieSecrets: current.cookieSecrets });
+  return { kept: kids(signing), retired: kids(current.keys.filter((key) => !signing.includes(key))) };
+}
+
+async function requireKeys(file: string): Promise<DevIdpKeys> {
+  const keys = await readKeys(file);
+  if (!keys)
+    throw new DevIdpKeysError(`There is no keys file at ${file}; start the provider once to create it.`);
+  return keys;
+}
+
+/** Write then rename: a provider starting meanwhile reads the old file or the new one, never half. */
+async function replaceKeys(file: string, keys: DevIdpKeys): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, file);
+  } catch (error) {
+    throw new DevIdpKeysError(`Cannot write the keys file ${file}: ${(error as Error).message}`);
+  }
+}
+
+function kids(keys: JsonWebKey[]): string[] {
+  return keys.map((key) => String(key.kid));
 }
 
 async function readKeys(file: string): Promise<DevIdpKeys | undefined> {

@@ -1,4 +1,4 @@
-import { startDevIdp, type RunningDevIdp } from './dev-idp';
+import { reloadKeysOnSignal, startDevIdp, type RunningDevIdp } from './dev-idp';
 import { DevIdpConfigError, loadDevIdpConfig, type DevIdpConfig } from './dev-idp.config';
 
 /** Prints one line and stops: what a person needs when the provider cannot start. */
@@ -22,6 +22,7 @@ async function start(): Promise<void> {
   }
   process.stdout.write(`Dev identity provider ready on ${idp.issuer}\n`);
   handleShutdown(idp);
+  reloadKeysOnSignal(idp, config.keysFile);
 }
 
 function handleShutdown(idp: RunningDevIdp): void {

@@ -1,5 +1,5 @@
 import type { JsonWebKey } from 'node:crypto';
-import { errors, type Configuration, type ProviderContext } from 'oidc-provider';
+import { errors, type Adapter, type Configuration, type ProviderContext } from 'oidc-provider';
 import { findPersonByAccountId, toAccount } from './accounts';
 import { devIdpClients, type ClientSettings } from './clients';
 import { createMemoryAdapterFactory } from './memory-adapter';
@@ -10,6 +10,8 @@ export interface OidcSettings extends ClientSettings {
   accessTokenTtlSeconds: number;
   jwks: JsonWebKey[];
   cookieSecrets: string[];
+  /** Storage shared by the providers built on key reloads; a new one when left out. */
+  adapter?: (model: string) => Adapter;
 }
 
 const SCOPE = 'openid email profile';
@@ -20,7 +22,7 @@ const SCOPE = 'openid email profile';
  */
 export function oidcConfiguration(settings: OidcSettings): Configuration {
   return {
-    adapter: createMemoryAdapterFactory(),
+    adapter: settings.adapter ?? createMemoryAdapterFactory(),
     clients: devIdpClients(settings),
     // Our own keys (persisted), so no development-keys warning and tokens survive restarts.
     jwks: { keys: settings.jwks },

@@ -31,6 +31,7 @@ export * from './auth/caller';
 export * from './auth/caller-resolver';
 export * from './auth/cookies';
 export * from './auth/current-caller.decorator';
+export * from './auth/issuer-key-set';
 export * from './auth/oidc-client.service';
 export * from './auth/public.decorator';
 export * from './auth/token-hash';

@@ -1,22 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UnauthenticatedError } from '../errors/domain-error';
+import { ASYMMETRIC_ALGORITHMS } from './issuer-key-set';
 import { OidcClientService, type VerifiedIdentity } from './oidc-client.service';
-
-/** Asymmetric algorithms only: `none` and HMAC (a shared secret anyone with the JWKS could abuse) are refused. */
-const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Verifies JWT access tokens (RFC 9068) from the configured issuer: signature against the
- * issuer's JWKS (refetched when an unknown key id appears, so key rotation just works),
- * issuer, audience, expiry and token type.
+ * issuer's JWKS (see IssuerKeySet: a new key id is fetched on first sight, a withdrawn key is
+ * refused once the cached set is refreshed), issuer, audience, expiry and token type.
  */
 @Injectable()
 export class AccessTokenVerifier {
-  private keySet: ReturnType<typeof createRemoteJWKSet> | undefined;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly oidcClient: OidcClientService,
@@ -26,13 +22,14 @@ export class AccessTokenVerifier {
     const settings = this.config.auth.oidc;
     if (!settings)
       throw new UnauthenticatedError('Bearer tokens are not accepted: no identity provider is configured.');
-    this.keySet ??= createRemoteJWKSet(await this.oidcClient.jwksUri(), { cooldownDuration: 30_000 });
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keySet, {
+      // Discovery inside the try: an unreachable issuer is a refusal to retry, not a server error.
+      const keys = await this.oidcClient.signingKeys();
+      ({ payload } = await jwtVerify(token, keys.getKey, {
         issuer: await this.oidcClient.issuer(),
         audience: settings.audience,
-        algorithms: ALLOWED_ALGORITHMS,
+        algorithms: ASYMMETRIC_ALGORITHMS,
         typ: 'at+jwt',
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['sub', 'exp'],
@@ -58,7 +55,9 @@ function reason(error: unknown): string {
   if (error instanceof errors.JOSEAlgNotAllowed)
     return 'it is not signed with an asymmetric algorithm the issuer uses.';
   if (error instanceof errors.JWKSNoMatchingKey)
-    return 'it is signed with a key the issuer does not publish.';
+    return 'it is signed with a key the issuer does not publish (perhaps one it has withdrawn); sign in again for a new token.';
+  if (error instanceof errors.JWKSInvalid)
+    return 'the identity provider published an unusable key set; try again later.';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is not valid.';
   if (error instanceof errors.JOSEError) return 'it is not a valid access token.';
   return 'it could not be checked against the identity provider; try again.';

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { errors, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig, type OidcConfig } from '../config/app-config';
 import { UnauthenticatedError } from '../errors/domain-error';
+import { ASYMMETRIC_ALGORITHMS, IssuerKeySet } from './issuer-key-set';
 
 export interface AuthorizationRequest {
   url: URL;
@@ -34,6 +36,7 @@ export class SignInUnavailableError extends UnauthenticatedError {
 @Injectable()
 export class OidcClientService {
   private configuration: Promise<oidc.Configuration> | undefined;
+  private keys: IssuerKeySet | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -63,7 +66,11 @@ export class OidcClientService {
     return { url, state, nonce, codeVerifier };
   }
 
-  /** Exchanges the code; openid-client checks state, nonce, PKCE, issuer, audience and signature. */
+  /**
+   * Exchanges the code; openid-client checks state, nonce, PKCE, issuer and audience, and the ID
+   * token's signature is checked here against the issuer's keys (openid-client would skip it, and
+   * its own key cache picks up a rotated key only after a minute).
+   */
   async completeSignIn(
     callbackUrl: URL,
     checks: { state: string; nonce: string; codeVerifier: string },
@@ -89,7 +96,9 @@ export class OidcClientService {
       );
     }
     const claims = tokens.claims();
-    if (!claims) throw new UnauthenticatedError('The identity provider returned no ID token.');
+    if (!claims || !tokens.id_token)
+      throw new UnauthenticatedError('The identity provider returned no ID token.');
+    await this.verifyIdTokenSignature(tokens.id_token, settings);
     return {
       identity: {
         issuer: claims.iss,
@@ -111,16 +120,33 @@ export class OidcClientService {
     });
   }
 
-  async jwksUri(): Promise<URL> {
+  /** The issuer's signing keys, one cache for bearer tokens and ID tokens. */
+  async signingKeys(): Promise<IssuerKeySet> {
     const { configuration } = await this.discover();
     const uri = configuration.serverMetadata().jwks_uri;
     if (!uri) throw new UnauthenticatedError('The identity provider publishes no signing keys (jwks_uri).');
-    return new URL(uri);
+    this.keys ??= new IssuerKeySet(new URL(uri));
+    return this.keys;
   }
 
   async issuer(): Promise<string> {
     const { configuration } = await this.discover();
     return configuration.serverMetadata().issuer;
+  }
+
+  private async verifyIdTokenSignature(idToken: string, settings: OidcConfig): Promise<void> {
+    try {
+      await jwtVerify(idToken, (await this.signingKeys()).getKey, {
+        issuer: await this.issuer(),
+        audience: settings.clientId,
+        algorithms: ASYMMETRIC_ALGORITHMS,
+        clockTolerance: 30,
+      });
+    } catch (error) {
+      throw new UnauthenticatedError(
+        `The identity provider's ID token could not be verified (${signatureProblem(error)}). Start the sign-in again at /auth/login.`,
+      );
+    }
   }
 
   private async discover(): Promise<{ configuration: oidc.Configuration; settings: OidcConfig }> {
@@ -140,6 +166,13 @@ export class OidcClientService {
       });
     return { configuration: await this.configuration, settings };
   }
+}
+
+function signatureProblem(error: unknown): string {
+  if (error instanceof errors.JWKSNoMatchingKey) return 'it is signed with a key the issuer does not publish';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is not valid';
+  if (error instanceof errors.JOSEError) return error.message;
+  return "the issuer's signing keys could not be fetched";
 }
 
 function describe(error: unknown): string {
