@@ -18,6 +18,7 @@ import { AddMatcherOverride1764223200000 } from './1764223200000-AddMatcherOverr
 import { BilingualContracts1764230400000 } from './1764230400000-BilingualContracts';
 import { CreateContractClauseComment1764237600000 } from './1764237600000-CreateContractClauseComment';
 import { AuditChainPerConsortium1764252000000 } from './1764252000000-AuditChainPerConsortium';
+import { AddTicketVersion1764810000000 } from './1764810000000-AddTicketVersion';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   BilingualContracts1764230400000,
   CreateContractClauseComment1764237600000,
   AuditChainPerConsortium1764252000000,
+  AddTicketVersion1764810000000,
 ];

@@ -21,6 +21,8 @@ export type AnonymisationStatus =
   | 'PSEUDONYMISED';
 
 export type AssignTicketInput = {
+  /** The ticket version your edit is based on (PainPointTicket.version). When given and the ticket has changed since, nothing is changed and the answer is CONFLICT with the current version and state; left out, the last edit wins. */
+  expectedVersion?: number | null | undefined;
   /** An active member organisation of the consortium. */
   organizationId: string;
   /** Optionally a person of that organisation. */
@@ -634,8 +636,15 @@ export type TicketStatus =
   | 'VERIFIED';
 
 export type TriageTicketInput = {
+  /** Labels to add to whatever the ticket has when the edit is applied (concurrent additions all stay); not with labels. */
+  addLabels?: Array<string> | null | undefined;
   category?: TicketCategory | null | undefined;
+  /** The ticket version your edit is based on (PainPointTicket.version). When given and the ticket has changed since, nothing is changed and the answer is CONFLICT with the current version and state; left out, the last edit wins. */
+  expectedVersion?: number | null | undefined;
+  /** The whole new list of labels. */
   labels?: Array<string> | null | undefined;
+  /** Labels to take off, if the ticket has them when the edit is applied; not with labels. */
+  removeLabels?: Array<string> | null | undefined;
   severity?: TicketSeverity | null | undefined;
 };
 
