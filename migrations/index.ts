@@ -19,6 +19,7 @@ import { BilingualContracts1764230400000 } from './1764230400000-BilingualContra
 import { CreateContractClauseComment1764237600000 } from './1764237600000-CreateContractClauseComment';
 import { AuditChainPerConsortium1764252000000 } from './1764252000000-AuditChainPerConsortium';
 import { LiveEventOutbox1764800000000 } from './1764800000000-LiveEventOutbox';
+import { AddTicketVersion1764810000000 } from './1764810000000-AddTicketVersion';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CreateContractClauseComment1764237600000,
   AuditChainPerConsortium1764252000000,
   LiveEventOutbox1764800000000,
+  AddTicketVersion1764810000000,
 ];

@@ -36,7 +36,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.useGlobalPipes(createValidationPipe());
   echoRequestId(app.getHttpAdapter().getInstance());
-  registerIdempotency(app.getHttpAdapter().getInstance(), app.get(IdempotencyService), app.get(CALLER_RESOLVER));
+  registerIdempotency(
+    app.getHttpAdapter().getInstance(),
+    app.get(IdempotencyService),
+    app.get(CALLER_RESOLVER),
+  );
   await serveWebApp(app.getHttpAdapter().getInstance(), config);
   return app;
 }

@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
 import { Consortium } from '@tetrad/consortium';
@@ -115,6 +116,14 @@ export class Ticket {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   @Field(() => DateTimeScalar)
   updatedAt!: Date;
+
+  // TypeORM adds `version = version + 1` to every UPDATE of the row; the check is ours (TicketService).
+  @VersionColumn({ type: 'integer', default: 1 })
+  @Field(() => Int, {
+    description:
+      'Starts at 1 and grows with every change; send it back as expectedVersion so that an edit made on what you read is refused once someone else has changed the ticket.',
+  })
+  version!: number;
 
   @ManyToOne(() => Consortium, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'consortium_id', foreignKeyConstraintName: 'ticket_consortium_fk' })

@@ -33,6 +33,7 @@ import { Scenario, SCENARIO_BY_ID } from '@tetrad/scenario';
 import {
   AssignTicketInput,
   CommentInput,
+  EXPECTED_VERSION_DESCRIPTION,
   RaiseTicketInput,
   TicketFilter,
   TicketsArgs,
@@ -262,8 +263,10 @@ export class TicketResolver {
     @Args('id', { type: () => UUIDScalar }) id: string,
     // Typed as string for the validation pipe (an enum object is not a class); GraphQL checked the value.
     @Args('to', { type: () => TicketStatus }) to: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+    expectedVersion?: number,
   ): Promise<Ticket> {
-    return this.ticketService.transition(caller, id, to as TicketStatus);
+    return this.ticketService.transition(caller, id, to as TicketStatus, expectedVersion ?? undefined);
   }
 
   @Mutation(() => TicketComment)

@@ -7,11 +7,18 @@ import { UserService } from '@tetrad/identity';
 import { ScenarioService } from '@tetrad/scenario';
 import type { AssignTicketInput, RaiseTicketInput, TriageTicketInput } from './dto/ticket.inputs';
 import { TicketStatus } from './ticket-enums';
-import { NotAMemberAssigneeError, NotRaisingOrganizationError, TicketTransitionError } from './ticket.errors';
+import {
+  ConflictingLabelChangesError,
+  NotAMemberAssigneeError,
+  NotRaisingOrganizationError,
+  TicketChangedError,
+  TicketTransitionError,
+} from './ticket.errors';
 import { allowedTransitions, canTransition, mayMove } from './ticket-transitions';
 import { dueDates, SEVERITY_RANK } from './service-levels';
 import { Ticket } from './ticket.entity';
 import { TicketLabelService } from './ticket-label.service';
+import { editLabels } from './label-edits';
 import { TICKET_CHANGED } from './ticket-events';
 import { ServiceLevelService } from './service-level.service';
 
@@ -77,12 +84,17 @@ export class TicketService {
   }
 
   async triage(caller: Caller, id: string, input: TriageTicketInput): Promise<Ticket> {
+    const { labels, addLabels, removeLabels } = input;
+    if (labels && (addLabels || removeLabels)) throw new ConflictingLabelChangesError();
     const current = await this.get(caller, id);
+    assertVersion(input.expectedVersion, current);
     const levels = await this.serviceLevels.table(current.consortiumId);
-    if (input.labels) await this.labels.assertKnown(current.consortiumId, input.labels);
-    return this.change(caller, id, 'triage', 'ticket.triage', (ticket) => {
+    await this.labels.assertKnown(current.consortiumId, [...(labels ?? []), ...(addLabels ?? [])]);
+    return this.change(caller, id, 'triage', 'ticket.triage', input.expectedVersion, (ticket) => {
       if (input.category) ticket.category = input.category;
-      if (input.labels) ticket.labels = [...new Set(input.labels)];
+      if (labels) ticket.labels = [...new Set(labels)];
+      // Applied to the labels the ticket has now, so that concurrent additions all stay.
+      if (addLabels || removeLabels) ticket.labels = editLabels(ticket.labels, addLabels, removeLabels);
       if (input.severity && input.severity !== ticket.severity) {
         ticket.severity = input.severity;
         ticket.severityRank = SEVERITY_RANK[input.severity];
@@ -93,20 +105,21 @@ export class TicketService {
 
   async assign(caller: Caller, id: string, input: AssignTicketInput): Promise<Ticket> {
     const ticket = await this.get(caller, id);
+    assertVersion(input.expectedVersion, ticket);
     const memberships = await this.consortia.activeMemberships(input.organizationId);
     const person = input.userId ? await this.users.find(input.userId) : undefined;
     const isMember = memberships.some((membership) => membership.consortiumId === ticket.consortiumId);
     if (!isMember || (input.userId && person?.organizationId !== input.organizationId)) {
       throw new NotAMemberAssigneeError();
     }
-    return this.change(caller, id, 'assign', 'ticket.assign', (locked) => {
+    return this.change(caller, id, 'assign', 'ticket.assign', input.expectedVersion, (locked) => {
       locked.assigneeOrganizationId = input.organizationId;
       locked.assigneeUserId = input.userId ?? null;
     });
   }
 
-  async transition(caller: Caller, id: string, to: TicketStatus): Promise<Ticket> {
-    return this.change(caller, id, 'transition', 'ticket.transition', (ticket) => {
+  async transition(caller: Caller, id: string, to: TicketStatus, expectedVersion?: number): Promise<Ticket> {
+    return this.change(caller, id, 'transition', 'ticket.transition', expectedVersion, (ticket) => {
       if (!canTransition(ticket.status, to)) {
         throw new TicketTransitionError(ticket.status, to, allowedTransitions(ticket.status));
       }
@@ -128,10 +141,13 @@ export class TicketService {
     id: string,
     action: 'triage' | 'assign' | 'transition',
     auditAction: string,
+    expectedVersion: number | undefined,
     apply: (ticket: Ticket) => void,
   ): Promise<Ticket> {
     return this.work.run(caller, async (work) => {
       const ticket = await work.lock({ type: 'Ticket', entity: Ticket, id, action });
+      // Checked on the locked row: no edit made on an older version slips in between.
+      assertVersion(expectedVersion, ticket);
       const before = { ...ticket };
       apply(ticket);
       this.markResponded(ticket, caller);
@@ -139,5 +155,15 @@ export class TicketService {
       await work.record('Ticket', saved, { action: auditAction, before, after: saved });
       return this.announce(work, saved);
     });
+  }
+}
+
+/**
+ * Refuses an edit made on another version than `ticket`'s. Versions only grow, so a mismatch on a
+ * read before the lock is already final (and spares the lock); a match is checked again under it.
+ */
+function assertVersion(expectedVersion: number | undefined, ticket: Ticket): void {
+  if (expectedVersion !== undefined && expectedVersion !== ticket.version) {
+    throw new TicketChangedError(expectedVersion, ticket);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import type { Caller } from '../auth/caller';
 import type { CallerResolver } from '../auth/caller-resolver';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors/classify-error';
@@ -128,7 +128,7 @@ function isMutation(body: GraphQLBody): boolean {
       typeof body.operationName === 'string'
         ? operations.find((operation) => operation.name?.value === body.operationName)
         : operations[0];
-    return chosen?.operation === 'mutation';
+    return chosen?.operation === OperationTypeNode.MUTATION;
   } catch {
     return false; // GraphQL reports the syntax error.
   }

@@ -1,21 +1,37 @@
-import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { PageArgs, UUIDScalar, trimString } from '@tetrad/core';
 import { TicketCategory, TicketSeverity, TicketStatus } from '../ticket-enums';
 
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,39}$/u;
+const LABEL_MESSAGE = 'each label is 1 to 40 letters, digits, spaces, _ . or -';
+
+export const EXPECTED_VERSION_DESCRIPTION =
+  'The ticket version your edit is based on (PainPointTicket.version). When given and the ticket has changed since, nothing is changed and the answer is CONFLICT with the current version and state; left out, the last edit wins.';
+
+/** Optimistic concurrency for any edit of a ticket. */
+@InputType({ isAbstract: true })
+abstract class TicketEditInput {
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
 
 @InputType()
 export class RaiseTicketInput {
@@ -44,12 +60,12 @@ export class RaiseTicketInput {
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(20)
-  @Matches(LABEL, { each: true, message: 'each label is 1 to 40 letters, digits, spaces, _ . or -' })
+  @Matches(LABEL, { each: true, message: LABEL_MESSAGE })
   labels: string[] = [];
 }
 
 @InputType()
-export class TriageTicketInput {
+export class TriageTicketInput extends TicketEditInput {
   @Field(() => TicketCategory, { nullable: true })
   @IsOptional()
   @IsEnum(TicketCategory)
@@ -60,15 +76,34 @@ export class TriageTicketInput {
   @IsEnum(TicketSeverity)
   severity?: TicketSeverity;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'The whole new list of labels.' })
   @IsOptional()
   @ArrayMaxSize(20)
-  @Matches(LABEL, { each: true, message: 'each label is 1 to 40 letters, digits, spaces, _ . or -' })
+  @Matches(LABEL, { each: true, message: LABEL_MESSAGE })
   labels?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Labels to add to whatever the ticket has when the edit is applied (concurrent additions all stay); not with labels.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(LABEL, { each: true, message: LABEL_MESSAGE })
+  addLabels?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Labels to take off, if the ticket has them when the edit is applied; not with labels.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(LABEL, { each: true, message: LABEL_MESSAGE })
+  removeLabels?: string[];
 }
 
 @InputType()
-export class AssignTicketInput {
+export class AssignTicketInput extends TicketEditInput {
   @Field(() => UUIDScalar, { description: 'An active member organisation of the consortium.' })
   @IsUUID()
   organizationId!: string;

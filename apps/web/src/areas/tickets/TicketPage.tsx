@@ -31,6 +31,7 @@ const TicketsTicketDocument = graphql(`
       severity
       category
       labels
+      version
       overdue
       allowedTransitions
       createdAt

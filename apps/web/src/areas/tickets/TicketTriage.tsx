@@ -1,7 +1,7 @@
 import { App, Button, Card, Divider, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, type CombinedError } from 'urql';
 import { toApiProblem, type ApiProblem } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -16,6 +16,7 @@ const TicketsTriageDocument = graphql(`
   mutation TicketsTriage($id: UUID!, $input: TriageTicketInput!) {
     triageTicket(id: $id, input: $input) {
       id
+      version
       severity
       category
       labels
@@ -29,6 +30,7 @@ const TicketsAssignDocument = graphql(`
   mutation TicketsAssign($id: UUID!, $input: AssignTicketInput!) {
     assignTicket(id: $id, input: $input) {
       id
+      version
       assigneeOrganizationId
       assigneeUserId
     }
@@ -37,6 +39,7 @@ const TicketsAssignDocument = graphql(`
 
 interface Triageable {
   id: string;
+  version: number;
   severity: TicketSeverity;
   category: TicketCategory;
   labels: readonly string[];
@@ -44,7 +47,19 @@ interface Triageable {
   assigneeUserId?: string | null;
 }
 
-/** Triage (severity, category, labels) and assignment (organisation, and a person of one's own). */
+/** The ticket as it is now, from a refusal because someone else changed it since the forms were filled. */
+function currentTicketOf(error: CombinedError | undefined): Omit<Triageable, 'id'> | undefined {
+  const extensions = error?.graphQLErrors[0]?.extensions;
+  if (extensions?.['code'] !== 'CONFLICT') return undefined;
+  const current = extensions['current'] as Omit<Triageable, 'id'> | undefined;
+  return typeof current?.version === 'number' ? current : undefined;
+}
+
+/**
+ * Triage (severity, category, labels) and assignment (organisation, and a person of one's own).
+ * Both send the version the forms were filled from: when someone else changed the ticket since,
+ * nothing is saved, the forms show the ticket as it is now and the person makes the change again.
+ */
 export function TicketTriage({ ticket }: { ticket: Triageable }) {
   const { t } = useTranslation('tickets');
   const { message } = App.useApp();
@@ -56,9 +71,35 @@ export function TicketTriage({ ticket }: { ticket: Triageable }) {
   const [assignState, assign] = useMutation(TicketsAssignDocument);
   const [problems, setProblems] = useState<{ triage?: ApiProblem; assign?: ApiProblem }>({});
   const org = Form.useWatch('organizationId', assignForm) ?? ticket.assigneeOrganizationId;
+  const [readVersion, setReadVersion] = useState(ticket.version);
+
+  const refill = (error: CombinedError | undefined) => {
+    const current = currentTicketOf(error);
+    if (!current) return;
+    setReadVersion(current.version);
+    triageForm.setFieldsValue({
+      severity: current.severity,
+      category: current.category,
+      labels: [...current.labels],
+    });
+    assignForm.setFieldsValue({
+      organizationId: current.assigneeOrganizationId ?? undefined,
+      userId: current.assigneeUserId ?? undefined,
+    });
+  };
 
   const saveTriage = async (input: TriageTicketInput) => {
-    const result = await triage({ id: ticket.id, input: { ...input, labels: input.labels ?? [] } });
+    const result = await triage({
+      id: ticket.id,
+      input: {
+        severity: input.severity,
+        category: input.category,
+        labels: input.labels ?? [],
+        expectedVersion: readVersion,
+      },
+    });
+    if (result.data) setReadVersion(result.data.triageTicket.version);
+    refill(result.error);
     const problem = toApiProblem(result.error);
     setProblems((p) => ({ ...p, triage: problem }));
     applyFieldProblems(triageForm, problem, ['severity', 'category', 'labels']);
@@ -68,8 +109,10 @@ export function TicketTriage({ ticket }: { ticket: Triageable }) {
     const userId = input.organizationId === me.organization?.id ? input.userId : undefined;
     const result = await assign({
       id: ticket.id,
-      input: { organizationId: input.organizationId, userId: userId ?? null },
+      input: { organizationId: input.organizationId, userId: userId ?? null, expectedVersion: readVersion },
     });
+    if (result.data) setReadVersion(result.data.assignTicket.version);
+    refill(result.error);
     const problem = toApiProblem(result.error);
     setProblems((p) => ({ ...p, assign: problem }));
     applyFieldProblems(assignForm, problem, ['organizationId', 'userId']);

@@ -119,7 +119,15 @@ export class ContractEditingService {
           {
             currentVersion: latest.number,
             baseVersion: input.baseVersion,
-            conflicts: open.map(({ path, kind }) => ({ path, kind })),
+            // Each with the latest version's value (theirs), so that a client can redo its edit on it.
+            conflicts: open.map(({ path, kind, clauseKey, base, mine, theirs }) => ({
+              path,
+              kind,
+              clauseKey,
+              base,
+              mine,
+              theirs,
+            })),
           },
         );
       }
