@@ -13,6 +13,7 @@ import {
   paginate,
   type Caller,
   type ConnectionShape,
+  UnitOfWork,
 } from '@tetrad/core';
 import { OrganizationKind, OrganizationService } from '@tetrad/organization';
 import type { ConsortiaArgs, FoundConsortiumInput, UpdateConsortiumInput } from './dto/consortium.inputs';
@@ -31,6 +32,7 @@ export class ConsortiumService {
     private readonly authorization: AuthorizationService,
     private readonly organizations: OrganizationService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /**
@@ -87,7 +89,7 @@ export class ConsortiumService {
       throw new ForbiddenError('Only an organisation admin (ORG_ADMIN) can found a consortium.');
     }
     const founder = await this.organizations.get(caller.organizationId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const consortium = await manager.save(
         manager.create(Consortium, { ...input, foundedByOrganizationId: founder.id }),
       );
@@ -146,8 +148,7 @@ export class ConsortiumService {
 
   /** FORMING → ACTIVE, only with an active member of each of the four party kinds. */
   async activate(caller: Caller, id: string): Promise<Consortium> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const consortium = await authorizedRecord(this.authorization, manager, caller, {
         type: 'Consortium',
         entity: Consortium,
@@ -183,8 +184,7 @@ export class ConsortiumService {
         [{ field: 'input.timeZone', message: 'must be an IANA time zone name, e.g. Asia/Shanghai' }],
       );
     }
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const consortium = await authorizedRecord(this.authorization, manager, caller, {
         type: 'Consortium',
         entity: Consortium,

@@ -11,6 +11,7 @@ import {
   recordChange,
   type Caller,
   type ConnectionShape,
+  UnitOfWork,
 } from '@tetrad/core';
 import { OrganizationService } from '@tetrad/organization';
 import type { InviteOrganizationInput, MembershipsArgs } from './dto/consortium.inputs';
@@ -34,16 +35,14 @@ export class MembershipService {
     private readonly organizations: OrganizationService,
     private readonly consortia: ConsortiumService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /** An admin of an active member invites another organisation with its party role. */
   async invite(caller: Caller, input: InviteOrganizationInput): Promise<Membership> {
-    // Everything read outside the transaction's manager is read before it opens: the embedded
-    // database has a single connection, which the transaction holds.
-    await this.authorization.abilityFor(caller);
     const organization = await this.organizations.find(input.organizationId);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.work.run(caller, async ({ manager }) => {
         const consortium = await this.consortia.lockedConsortium(manager, input.consortiumId);
         await this.authorization.assertCan(caller, 'invite', 'Consortium', { ...consortium }, consortium.id);
         if (!organization) throw new NotFoundError('Organization', input.organizationId);
@@ -104,8 +103,7 @@ export class MembershipService {
   }
 
   private async transition(caller: Caller, id: string, event: MembershipEvent): Promise<Membership> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const found = await manager.findOneBy(Membership, { id });
       if (!found) throw new NotFoundError('Membership', id);
       // Lock the consortium first: membership changes of one consortium are serialised.

@@ -14,6 +14,7 @@ import {
   recordChange,
   type Caller,
   type ConnectionShape,
+  UnitOfWork,
 } from '@tetrad/core';
 import { ScenarioService } from '@tetrad/scenario';
 import type { DatasetFields, DatasetsArgs, RegisterDatasetInput } from './dto/dataset.inputs';
@@ -31,6 +32,7 @@ export class DatasetService {
     private readonly authorization: AuthorizationService,
     private readonly scenarios: ScenarioService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /**
@@ -72,7 +74,7 @@ export class DatasetService {
     if (!ability.can('create', { ...target, __caslSubjectType__: 'Dataset' as const })) {
       throw new ForbiddenError("Only your organisation's data stewards or admins register its datasets.");
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const dataset = await manager.save(
         manager.create(Dataset, {
           ...input,
@@ -94,8 +96,7 @@ export class DatasetService {
 
   /** Every update is a new version; the previous one stays in the audit trail. */
   async update(caller: Caller, id: string, input: DatasetFields): Promise<Dataset> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const dataset = await authorizedRecord(this.authorization, manager, caller, {
         type: 'Dataset',
         entity: Dataset,

@@ -11,6 +11,7 @@ import {
   paginate,
   type Caller,
   type ConnectionShape,
+  UnitOfWork,
 } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import type { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
@@ -33,6 +34,7 @@ export class ScenarioService {
     private readonly authorization: AuthorizationService,
     private readonly consortia: ConsortiumService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /**
@@ -65,7 +67,7 @@ export class ScenarioService {
       );
     }
     assertUniqueKpiKeys(input);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const scenario = await manager.save(
         manager.create(Scenario, { ...input, createdByUserId: caller.userId }),
       );
@@ -81,9 +83,8 @@ export class ScenarioService {
   }
 
   async update(caller: Caller, id: string, input: ScenarioFields): Promise<Scenario> {
-    await this.authorization.abilityFor(caller);
     assertUniqueKpiKeys(input);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const scenario = await authorizedRecord(this.authorization, manager, caller, {
         type: 'Scenario',
         entity: Scenario,

@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   UUIDScalar,
   type Caller,
+  UnitOfWork,
 } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { SERVICE_LEVELS, type ServiceLevelTable } from './service-levels';
@@ -37,6 +38,7 @@ export class ServiceLevelService {
     private readonly authorization: AuthorizationService,
     private readonly consortia: ConsortiumService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /** Effective levels of a consortium (no authorization: callers have already read the consortium). */
@@ -63,7 +65,7 @@ export class ServiceLevelService {
         { field: 'resolutionHours', message: 'must be at least responseHours' },
       ]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       await manager.upsert(TicketServiceLevel, level, ['consortiumId', 'severity']);
       await this.audit.record(manager, caller, {
         action: 'ticket.service-level.set',

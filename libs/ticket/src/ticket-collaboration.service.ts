@@ -8,6 +8,7 @@ import {
   type Caller,
   type ConnectionShape,
   type PageArgs,
+  UnitOfWork,
 } from '@tetrad/core';
 import { TicketLink, TicketLinkKind, TicketWatcher } from './ticket-link.entity';
 import { TicketService } from './ticket.service';
@@ -19,11 +20,12 @@ export class TicketCollaborationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tickets: TicketService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async watch(caller: Caller, ticketId: string, watching: boolean): Promise<boolean> {
     const ticket = await this.tickets.get(caller, ticketId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(caller, async ({ manager }) => {
       if (watching)
         await manager.upsert(TicketWatcher, { ticketId, userId: caller.userId }, ['ticketId', 'userId']);
       else await manager.delete(TicketWatcher, { ticketId, userId: caller.userId });
@@ -59,7 +61,7 @@ export class TicketCollaborationService {
     if (from.consortiumId !== to.consortiumId) {
       throw new InvalidInputError('Only tickets of the same consortium can be linked.');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       await manager.upsert(TicketLink, { fromTicketId, toTicketId, kind }, ['fromTicketId', 'toTicketId']);
       const link = await manager.findOneByOrFail(TicketLink, { fromTicketId, toTicketId });
       await this.audit.record(manager, caller, {

@@ -8,6 +8,7 @@ import {
   callerLoader,
   InvalidInputError,
   type Caller,
+  UnitOfWork,
 } from '@tetrad/core';
 import { DatasetService, type Dataset } from '@tetrad/dataset';
 import { TicketDatasetLink } from './ticket-dataset-link.entity';
@@ -28,6 +29,7 @@ export class TicketDatasetService {
     private readonly tickets: TicketService,
     private readonly datasets: DatasetService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async link(caller: Caller, ticketId: string, datasetId: string, linked: boolean): Promise<Ticket> {
@@ -39,7 +41,7 @@ export class TicketDatasetService {
         { field: 'datasetId', message: 'a dataset of another consortium' },
       ]);
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(caller, async ({ manager }) => {
       if (linked) {
         await manager.upsert(
           TicketDatasetLink,

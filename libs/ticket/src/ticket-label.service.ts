@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AuditTrail, ForbiddenError, InvalidInputError, type Caller } from '@tetrad/core';
+import { AuditTrail, ForbiddenError, InvalidInputError, type Caller, UnitOfWork } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { TicketLabel } from './ticket-label.entity';
 
@@ -12,6 +12,7 @@ export class TicketLabelService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consortia: ConsortiumService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async list(caller: Caller, consortiumId: string): Promise<TicketLabel[]> {
@@ -24,7 +25,7 @@ export class TicketLabelService {
   async create(caller: Caller, consortiumId: string, name: string): Promise<TicketLabel> {
     const consortium = await this.consortia.get(caller, consortiumId);
     if (!caller.organizationId) throw new ForbiddenError('Only members of the consortium define its labels.');
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       await manager.upsert(TicketLabel, { consortiumId, name }, ['consortiumId', 'name']);
       const label = await manager.findOneByOrFail(TicketLabel, { consortiumId, name });
       await this.audit.record(manager, caller, {
