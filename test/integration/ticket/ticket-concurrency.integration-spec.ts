@@ -10,13 +10,13 @@ import { startTestApp, type GraphQLClient, type GraphQLResponse, type TestApp } 
  * count (a lost update): the final count would fall short of the acknowledged edits. A refused
  * editor redoes its edit on the state the refusal carries.
  *
- * 50 editors on a PostgreSQL server; the embedded database has one connection and runs a small
- * variant. Every edit contends with every other (one version for the whole ticket), so each
- * acknowledged edit costs about 30 refused attempts at 50 editors: 4 edits each (200 edits, 6,450
- * requests) took 40 s on a two-core machine, 20 each (1,000 edits) 200 s. The default of 4 keeps
- * the file under a minute; TICKET_CONCURRENCY_EDITS=20 runs the full 50 × 20.
+ * 50 editors each send 20 edits on a PostgreSQL server; the embedded database has one connection and
+ * runs a small variant. Every edit contends with every other (one version for the whole ticket), so
+ * most are refused: each refusal must carry the current state, and each acknowledged edit must be
+ * kept. (Insisting until 20 edits each are acknowledged costs about 30 refusals per edit: 6,450
+ * requests for 4 each took 40 s, 1,000 acknowledged 200 s; TICKET_CONCURRENCY_EDITS changes the 20.)
  */
-const EDITS_EACH = Number(process.env['TICKET_CONCURRENCY_EDITS'] ?? 4);
+const EDITS_EACH = Number(process.env['TICKET_CONCURRENCY_EDITS'] ?? 20);
 const FULL = { editors: 50, editsEach: EDITS_EACH };
 const SMALL = { editors: 5, editsEach: 4 };
 /** Generous bounds for a loaded machine; nothing asserts on time. */
@@ -113,7 +113,7 @@ describe.each([
   });
 
   it(
-    `${scale.editors} editors × ${scale.editsEach} edits on the version each read: every acknowledged edit kept, every loser told the current state`,
+    `${scale.editors} editors × ${scale.editsEach} edits sent at once, each on the version its editor read: every acknowledged edit kept, every loser told the current state`,
     async () => {
       const ticket = await raise('Counted by everyone at once');
       expect(ticket.version).toBe(1);
@@ -124,7 +124,7 @@ describe.each([
       await Promise.all(
         editors.map(async (editor) => {
           let seen = data(await editor<{ ticket: TicketState }>(READ, { id: ticket.id })).ticket;
-          for (let edit = 0; edit < scale.editsEach;) {
+          for (let attempt = 0; attempt < scale.editsEach; attempt += 1) {
             const response = await editor<{ triageTicket: TicketState }>(TRIAGE, {
               id: ticket.id,
               input: { expectedVersion: seen.version, labels: [`n-${counterOf(seen.labels) + 1}`] },
@@ -132,7 +132,6 @@ describe.each([
             if (response.data) {
               acknowledged.push(response.data.triageTicket);
               seen = response.data.triageTicket;
-              edit += 1;
               continue;
             }
             const error = response.errors?.[0];
@@ -154,15 +153,18 @@ describe.each([
       );
 
       expect(unexpected).toEqual([]);
-      expect(acknowledged).toHaveLength(total);
+      // Every edit sent was answered: acknowledged, or refused with the current state.
+      expect(acknowledged.length + refusals.length).toBe(total);
+      const made = acknowledged.length;
+      expect(made).toBeGreaterThan(0);
       // Each acknowledged edit made exactly one new version, none twice.
       expect(acknowledged.map((state) => state.version).sort((a, b) => a - b)).toEqual(
-        Array.from({ length: total }, (_, index) => index + 2),
+        Array.from({ length: made }, (_, index) => index + 2),
       );
       // No lost update: each edit counted one on from the edit before it.
       for (const state of acknowledged) expect(state.labels).toEqual([`n-${state.version - 1}`]);
       const final = data(await editors[0]!<{ ticket: TicketState }>(READ, { id: ticket.id })).ticket;
-      expect(final).toMatchObject({ version: total + 1, labels: [`n-${total}`] });
+      expect(final).toMatchObject({ version: made + 1, labels: [`n-${made}`] });
       // Every refusal names a newer version than the one edited, with that version's state.
       for (const refusal of refusals) {
         expect(refusal.currentVersion).toBeGreaterThan(refusal.expected);
@@ -178,12 +180,12 @@ describe.each([
       }
       // The audit trail holds one entry per acknowledged edit, each from the version before it.
       const entries = await auditOf(ticket.id, 'ticket.triage');
-      expect(entries).toHaveLength(total);
+      expect(entries).toHaveLength(made);
       for (const entry of entries) {
         expect(entry.after.version).toBe(entry.before.version + 1);
         expect(entry.after.labels).toEqual([`n-${entry.after.version - 1}`]);
       }
-      console.log(`ticket: ${total} edits acknowledged, ${refusals.length} refused with CONFLICT`);
+      console.log(`ticket: ${made} edits acknowledged, ${refusals.length} refused with CONFLICT`);
     },
     TIMEOUT,
   );
