@@ -154,6 +154,8 @@ describe('data contracts in the web app', () => {
     const reviewedHash = (await wang.getByTestId('reviewed-hash').innerText()).replace('…', '').trim();
     await screenshot(wang, 'contracts-merge-review');
     await wang.getByRole('button', { name: '保存为第 3 版' }).click();
+    // The contract's page (its overview), not the review's own "将保存为第 3 版", says it is saved.
+    await wang.getByText('当前版本').waitFor();
     await wang.getByText('第 3 版').first().waitFor();
 
     // Version 3 holds both parties' changes and nothing else, and is exactly what was reviewed.
