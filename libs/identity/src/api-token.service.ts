@@ -11,6 +11,7 @@ import {
   type Caller,
   type ConnectionShape,
   type PageArgs,
+  UnitOfWork,
 } from '@tetrad/core';
 import { ApiToken } from './api-token.entity';
 import { User } from './user.entity';
@@ -23,6 +24,7 @@ export class ApiTokenService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async create(
@@ -31,7 +33,7 @@ export class ApiTokenService {
     expiresInDays: number,
   ): Promise<{ token: string; apiToken: ApiToken }> {
     const token = `${API_TOKEN_PREFIX}${randomSecret(30)}`;
-    const apiToken = await this.dataSource.transaction(async (manager) => {
+    const apiToken = await this.work.run(caller, async ({ manager }) => {
       const saved = await manager.save(
         manager.create(ApiToken, {
           userId: caller.userId,
@@ -68,7 +70,7 @@ export class ApiTokenService {
 
   /** Only the owner's own tokens can be revoked; another's answers NOT_FOUND. */
   async revoke(caller: Caller, id: string): Promise<ApiToken> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const token = await manager.findOneBy(ApiToken, { id, userId: caller.userId });
       if (!token) throw new NotFoundError('API token', id);
       token.revokedAt ??= new Date();

@@ -8,6 +8,7 @@ import {
   paginate,
   type Caller,
   type ConnectionShape,
+  UnitOfWork,
 } from '@tetrad/core';
 import { OrganizationService } from '@tetrad/organization';
 import type { InvitationsArgs, InviteUserInput } from './dto/identity.inputs';
@@ -24,13 +25,14 @@ export class InvitationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async invite(caller: Caller, input: InviteUserInput): Promise<Invitation> {
     const organizationId = managedOrganization(caller, input.organizationId);
     await this.organizations.get(organizationId);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.work.run(caller, async ({ manager }) => {
         if (await manager.existsBy(User, { email: input.email })) throw new AlreadyMemberError(input.email);
         const invitation = await manager.save(
           manager.create(Invitation, {
@@ -98,7 +100,7 @@ export class InvitationService {
   }
 
   revoke(caller: Caller, id: string): Promise<Invitation> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const invitation = await manager.findOne(Invitation, {
         where: { id },
         lock: { mode: 'pessimistic_write' },

@@ -9,6 +9,7 @@ import {
   type Caller,
   type ConnectionShape,
   containsPattern,
+  UnitOfWork,
 } from '@tetrad/core';
 import type { UsersArgs } from './dto/identity.inputs';
 import { LastAdminError, SelfDeactivationError } from './identity.errors';
@@ -20,6 +21,7 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /** People by id, unchecked: for services that have already authorised the caller. */
@@ -61,7 +63,7 @@ export class UserService {
   }
 
   updateRoles(caller: Caller, userId: string, roles: UserRole[]): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const user = await this.managedUser(manager, caller, userId);
       if (user.roles.includes(UserRole.ORG_ADMIN) && !roles.includes(UserRole.ORG_ADMIN)) {
         await this.assertAnotherAdmin(manager, user);
@@ -81,7 +83,7 @@ export class UserService {
   }
 
   setStatus(caller: Caller, userId: string, status: UserStatus): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async ({ manager }) => {
       const user = await this.managedUser(manager, caller, userId);
       if (status === UserStatus.DEACTIVATED && user.id === caller.userId) throw new SelfDeactivationError();
       if (status === UserStatus.DEACTIVATED && user.roles.includes(UserRole.ORG_ADMIN)) {
