@@ -4,16 +4,16 @@ import { subject } from '@casl/ability';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   accessibleBy,
-  AuditTrail,
   AuthorizationService,
   authorizedRecord,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
   paginate,
-  recordChange,
+  UnitOfWork,
   type Caller,
   type ConnectionShape,
+  type Work,
 } from '@tetrad/core';
 import { ScenarioService, type Scenario } from '@tetrad/scenario';
 import type { KpiReportsArgs, SubmitKpiReportInput } from './dto/milestone.inputs';
@@ -38,7 +38,7 @@ export class KpiReportService {
     private readonly authorization: AuthorizationService,
     private readonly scenarios: ScenarioService,
     private readonly evaluation: MilestoneEvaluationService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async submit(caller: Caller, input: SubmitKpiReportInput): Promise<KpiReport> {
@@ -53,7 +53,8 @@ export class KpiReportService {
       throw new ForbiddenError("Only the scenario user's admins and engineers submit its KPI reports.");
     }
     const values = checkedReportValues(input, scenario);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kpi-report:${scenario.id}`]);
       await assertNoOverlap(manager, scenario.id, input.periodStart, input.periodEnd);
       const report = await manager.save(
@@ -67,7 +68,7 @@ export class KpiReportService {
           submittedByUserId: caller.userId,
         }),
       );
-      await recordChange(this.audit, manager, caller, 'KpiReport', report, {
+      await work.record('KpiReport', report, {
         action: 'kpiReport.submit',
         after: { ...report },
       });
@@ -93,10 +94,10 @@ export class KpiReportService {
    * The submitting organisation takes its report back, submitted or disputed: it never counts
    * again and its period is free for a corrected report.
    */
-  async withdraw(caller: Caller, id: string, reason: string): Promise<KpiReport> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const report = await this.lockedReport(manager, caller, id);
+  withdraw(caller: Caller, id: string, reason: string): Promise<KpiReport> {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const report = await this.lockedReport(work, id);
       if (report.submittedByOrganizationId !== caller.organizationId) {
         throw new ForbiddenError('Only the organisation that submitted a report withdraws it.');
       }
@@ -115,7 +116,7 @@ export class KpiReportService {
         withdrawalReason: reason,
       });
       const saved = await manager.save(report);
-      await recordChange(this.audit, manager, caller, 'KpiReport', saved, {
+      await work.record('KpiReport', saved, {
         action: 'kpiReport.withdraw',
         before,
         after: { ...saved },
@@ -165,15 +166,15 @@ export class KpiReportService {
    * Verify or dispute a submitted report; or resolve a dispute by verifying after all, which only
    * the disputing organisation does, and only while no corrected report covers the period.
    */
-  private async review(
+  private review(
     caller: Caller,
     id: string,
     status: KpiReportStatus.VERIFIED | KpiReportStatus.DISPUTED,
     reason: string | null,
   ): Promise<KpiReport> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const report = await this.lockedReport(manager, caller, id);
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const report = await this.lockedReport(work, id);
       if (report.submittedByOrganizationId === caller.organizationId) {
         throw new ForbiddenError(
           'Another party of the consortium verifies a report, not the organisation that submitted it.',
@@ -194,7 +195,7 @@ export class KpiReportService {
         reviewReason: reason ?? (before.status === KpiReportStatus.DISPUTED ? report.reviewReason : null),
       });
       const saved = await manager.save(report);
-      await recordChange(this.audit, manager, caller, 'KpiReport', saved, {
+      await work.record('KpiReport', saved, {
         action: status === KpiReportStatus.VERIFIED ? 'kpiReport.verify' : 'kpiReport.dispute',
         before,
         after: { ...saved },
@@ -215,14 +216,8 @@ export class KpiReportService {
     await assertNoOverlap(manager, report.scenarioId, report.periodStart, report.periodEnd);
   }
 
-  private lockedReport(manager: EntityManager, caller: Caller, id: string): Promise<KpiReport> {
-    return authorizedRecord(this.authorization, manager, caller, {
-      type: 'KpiReport',
-      entity: KpiReport,
-      id,
-      action: 'read',
-      lock: true,
-    });
+  private lockedReport(work: Work, id: string): Promise<KpiReport> {
+    return work.lock({ type: 'KpiReport', entity: KpiReport, id, action: 'read' });
   }
 }
 

@@ -3,13 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import {
   accessibleBy,
-  AuditTrail,
   AuthorizationService,
-  authorizedRecord,
   ConflictError,
   ForbiddenError,
   paginate,
-  recordChange,
+  UnitOfWork,
   type Caller,
   type ConnectionShape,
 } from '@tetrad/core';
@@ -41,7 +39,7 @@ export class LedgerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly authorization: AuthorizationService,
     private readonly organizations: OrganizationService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async entries(caller: Caller, args: LedgerArgs): Promise<ConnectionShape<LedgerEntry>> {
@@ -171,15 +169,13 @@ export class LedgerService {
   }
 
   /** The payee's admin confirms it received the money, with its own reference; once. */
-  async confirmSettlement(caller: Caller, args: ConfirmLedgerSettlementArgs): Promise<LedgerEntry> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const entry = await authorizedRecord(this.authorization, manager, caller, {
+  confirmSettlement(caller: Caller, args: ConfirmLedgerSettlementArgs): Promise<LedgerEntry> {
+    return this.work.run(caller, async (work) => {
+      const entry = await work.lock({
         type: 'LedgerEntry',
         entity: LedgerEntry,
         id: args.entryId,
         action: 'read',
-        lock: true,
       });
       if (entry.payeeOrganizationId !== caller.organizationId) {
         throw new ForbiddenError('Only the payee confirms that it was paid: ask its admin to confirm.');
@@ -195,8 +191,8 @@ export class LedgerService {
         settlementReference: args.reference,
         settledByUserId: caller.userId,
       });
-      const saved = await manager.save(entry);
-      await recordChange(this.audit, manager, caller, 'LedgerEntry', saved, {
+      const saved = await work.manager.save(entry);
+      await work.record('LedgerEntry', saved, {
         action: 'ledger.settle',
         before: { settledAt: null },
         after: { settledAt: saved.settledAt, settlementReference: saved.settlementReference },

@@ -3,16 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
-  AuditTrail,
   AuthorizationService,
   authorizedRecord,
   ConflictError,
   ForbiddenError,
   hasRole,
   InvalidInputError,
-  recordChange,
+  UnitOfWork,
   UserRole,
   type Caller,
+  type Work,
 } from '@tetrad/core';
 import { ConsortiumService } from '@tetrad/consortium';
 import { OrganizationKind } from '@tetrad/organization';
@@ -42,7 +42,7 @@ export class MilestoneAgreementService {
     private readonly authorization: AuthorizationService,
     private readonly scenarios: ScenarioService,
     private readonly consortia: ConsortiumService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async propose(caller: Caller, input: CreateMilestoneInput): Promise<Milestone> {
@@ -73,7 +73,8 @@ export class MilestoneAgreementService {
       riskBeneficiaryOrganizationId: input.riskBeneficiaryOrganizationId ?? defaultParty ?? '',
     };
     this.validateTerms(terms, scenario, 'input', await this.directory(scenario.consortiumId));
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
       const milestone = await manager.save(
         manager.create(Milestone, {
           ...terms,
@@ -84,11 +85,11 @@ export class MilestoneAgreementService {
           proposedByOrganizationId: caller.organizationId,
         }),
       );
-      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+      await work.record('Milestone', milestone, {
         action: 'milestone.propose',
         after: { ...milestone, termsHash: termsHash(milestone) },
       });
-      return this.acceptOnBehalfOfProposer(manager, caller, milestone);
+      return this.acceptOnBehalfOfProposer(work, milestone);
     });
   }
 
@@ -101,8 +102,8 @@ export class MilestoneAgreementService {
     const scenario = await this.scenarios.get(caller, seen.scenarioId);
     // Read before the transaction: the embedded database has one connection.
     const directory = await this.directory(scenario.consortiumId);
-    return this.dataSource.transaction(async (manager) => {
-      const milestone = await this.locked(manager, caller, args.milestoneId, 'update');
+    return this.work.run(caller, async (work) => {
+      const milestone = await this.locked(work, args.milestoneId, 'update');
       if (milestone.storedStatus !== MilestoneStatus.PROPOSED) {
         throw new ConflictError(
           `This milestone is ${milestone.storedStatus}: its terms change only by a proposal every bound party approves (proposeMilestoneChange).`,
@@ -142,21 +143,20 @@ export class MilestoneAgreementService {
         ]);
       }
       Object.assign(milestone, after, { termsVersion: milestone.termsVersion + 1 });
-      const saved = await manager.save(milestone);
-      await recordChange(this.audit, manager, caller, 'Milestone', saved, {
+      const saved = await work.manager.save(milestone);
+      await work.record('Milestone', saved, {
         action: 'milestone.amend',
         before: { ...before, termsHash: beforeHash, termsVersion: saved.termsVersion - 1 },
         after: { ...termsOf(saved), termsHash: termsHash(saved), termsVersion: saved.termsVersion },
       });
-      return this.acceptOnBehalfOfProposer(manager, caller, saved);
+      return this.acceptOnBehalfOfProposer(work, saved);
     });
   }
 
   /** An admin or signatory of a bound party accepts the exact terms it read; the last one commits. */
-  async accept(caller: Caller, args: AcceptMilestoneTermsArgs): Promise<Milestone> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const milestone = await this.locked(manager, caller, args.milestoneId, 'read');
+  accept(caller: Caller, args: AcceptMilestoneTermsArgs): Promise<Milestone> {
+    return this.work.run(caller, async (work) => {
+      const milestone = await this.locked(work, args.milestoneId, 'read');
       await this.authorization.assertCan(caller, 'accept', 'Milestone', { ...milestone }, milestone.id);
       if (milestone.storedStatus !== MilestoneStatus.PROPOSED) {
         throw new ConflictError(
@@ -179,11 +179,11 @@ export class MilestoneAgreementService {
           'Your organisation is not bound by these terms (it holds no share and neither funds the reward nor receives the risk): it has nothing to accept.',
         );
       }
-      const accepted = await this.acceptancesOf(manager, [milestone.id]);
+      const accepted = await this.acceptancesOf(work.manager, [milestone.id]);
       if (accepted[0]!.some((a) => a.organizationId === organizationId && a.termsHash === hash)) {
         throw new ConflictError('Your organisation has accepted these terms already.');
       }
-      return this.recordAcceptance(manager, caller, milestone, hash);
+      return this.recordAcceptance(work, milestone, hash);
     });
   }
 
@@ -226,24 +226,17 @@ export class MilestoneAgreementService {
       .execute();
   }
 
-  private async acceptOnBehalfOfProposer(
-    manager: EntityManager,
-    caller: Caller,
-    milestone: Milestone,
-  ): Promise<Milestone> {
+  private async acceptOnBehalfOfProposer(work: Work, milestone: Milestone): Promise<Milestone> {
+    const { caller } = work;
     const binds = hasRole(caller, UserRole.ORG_ADMIN) || hasRole(caller, UserRole.SIGNATORY);
     if (!binds || !caller.organizationId || !boundParties(milestone).includes(caller.organizationId)) {
       return milestone;
     }
-    return this.recordAcceptance(manager, caller, milestone, termsHash(milestone));
+    return this.recordAcceptance(work, milestone, termsHash(milestone));
   }
 
-  private async recordAcceptance(
-    manager: EntityManager,
-    caller: Caller,
-    milestone: Milestone,
-    hash: string,
-  ): Promise<Milestone> {
+  private async recordAcceptance(work: Work, milestone: Milestone, hash: string): Promise<Milestone> {
+    const { manager, caller } = work;
     await manager.insert(MilestoneAcceptance, {
       milestoneId: milestone.id,
       consortiumId: milestone.consortiumId,
@@ -252,21 +245,16 @@ export class MilestoneAgreementService {
       termsVersion: milestone.termsVersion,
       acceptedByUserId: caller.userId,
     });
-    await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+    await work.record('Milestone', milestone, {
       action: 'milestone.accept',
       after: { organizationId: caller.organizationId, termsHash: hash, termsVersion: milestone.termsVersion },
     });
     const [acceptances] = await this.acceptancesOf(manager, [milestone.id]);
     if (partiesYetToAccept(milestone, acceptances!).length > 0) return milestone;
-    return this.commit(manager, caller, milestone, hash);
+    return this.commit(work, milestone, hash);
   }
 
-  private async commit(
-    manager: EntityManager,
-    caller: Caller,
-    milestone: Milestone,
-    hash: string,
-  ): Promise<Milestone> {
+  private async commit(work: Work, milestone: Milestone, hash: string): Promise<Milestone> {
     const now = new Date();
     if (milestone.windowStart < now) {
       throw new ConflictError(
@@ -277,8 +265,8 @@ export class MilestoneAgreementService {
     milestone.storedStatus = MilestoneStatus.COMMITTED;
     milestone.committedAt = now;
     milestone.committedTermsHash = hash;
-    const saved = await manager.save(milestone);
-    await recordChange(this.audit, manager, caller, 'Milestone', saved, {
+    const saved = await work.manager.save(milestone);
+    await work.record('Milestone', saved, {
       action: 'milestone.commit',
       before: { status: MilestoneStatus.PROPOSED },
       after: { status: saved.storedStatus, termsHash: hash, termsVersion: saved.termsVersion },
@@ -374,19 +362,8 @@ export class MilestoneAgreementService {
     });
   }
 
-  private locked(
-    manager: EntityManager,
-    caller: Caller,
-    id: string,
-    action: 'read' | 'update',
-  ): Promise<Milestone> {
-    return authorizedRecord(this.authorization, manager, caller, {
-      type: 'Milestone',
-      entity: Milestone,
-      id,
-      action,
-      lock: true,
-    });
+  private locked(work: Work, id: string, action: 'read' | 'update'): Promise<Milestone> {
+    return work.lock({ type: 'Milestone', entity: Milestone, id, action });
   }
 }
 

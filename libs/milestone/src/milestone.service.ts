@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   accessibleBy,
-  AuditTrail,
   AuthorizationService,
   authorizedRecord,
   ConflictError,
@@ -11,9 +10,10 @@ import {
   InvalidInputError,
   NotFoundError,
   paginate,
-  recordChange,
+  UnitOfWork,
   type Caller,
   type ConnectionShape,
+  type Work,
 } from '@tetrad/core';
 import type {
   BasisPointShareInput,
@@ -69,7 +69,7 @@ export class MilestoneService {
     private readonly authorization: AuthorizationService,
     private readonly agreement: MilestoneAgreementService,
     private readonly evaluation: MilestoneEvaluationService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async propose(caller: Caller, args: ProposeMilestoneChangeArgs): Promise<MilestoneProposal> {
@@ -79,8 +79,9 @@ export class MilestoneService {
         throw new InvalidInputError('Give the new split.', [{ field: 'shares', message: 'required' }]);
       await this.agreement.assertShares(seen.consortiumId, args.shares, 'shares');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const milestone = await this.locked(manager, caller, args.milestoneId, 'approve');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const milestone = await this.locked(work, args.milestoneId, 'approve');
       assertOpen(milestone);
       if (milestone.storedStatus === MilestoneStatus.PROPOSED) {
         throw new ConflictError(
@@ -99,11 +100,11 @@ export class MilestoneService {
           approvedByOrganizationIds: [caller.organizationId!],
         }),
       );
-      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+      await work.record('Milestone', milestone, {
         action: 'milestone.propose',
         after: { proposal: { ...proposal } },
       });
-      return this.applyIfUnanimous(manager, caller, milestone, proposal);
+      return this.applyIfUnanimous(work, milestone, proposal);
     });
   }
 
@@ -111,8 +112,9 @@ export class MilestoneService {
     const found = await this.dataSource.getRepository(MilestoneProposal).findOneBy({ id: proposalId });
     if (!found) throw new NotFoundError('MilestoneProposal', proposalId);
     await this.get(caller, found.milestoneId);
-    return this.dataSource.transaction(async (manager) => {
-      const milestone = await this.locked(manager, caller, found.milestoneId, 'approve');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const milestone = await this.locked(work, found.milestoneId, 'approve');
       const proposal = await manager.findOneByOrFail(MilestoneProposal, { id: proposalId });
       if (proposal.status !== MilestoneProposalStatus.OPEN) {
         throw new ConflictError(`This proposal is ${proposal.status} already.`, {
@@ -129,14 +131,14 @@ export class MilestoneService {
         caller.organizationId!,
       ].sort();
       await manager.save(proposal);
-      await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+      await work.record('Milestone', milestone, {
         action: 'milestone.approve',
         after: {
           proposalId,
           kind: proposal.kind,
         },
       });
-      return this.applyIfUnanimous(manager, caller, milestone, proposal);
+      return this.applyIfUnanimous(work, milestone, proposal);
     });
   }
 
@@ -149,7 +151,7 @@ export class MilestoneService {
         { currentStatus: seen.storedStatus },
       );
     }
-    return this.dataSource.transaction((manager) => this.evaluation.evaluateLocked(manager, caller, id));
+    return this.work.run(caller, (work) => this.evaluation.evaluateLocked(work.manager, caller, id));
   }
 
   get(caller: Caller, id: string): Promise<Milestone> {
@@ -219,11 +221,11 @@ export class MilestoneService {
 
   /** Applied once every party bound by the current terms (and by a new split) has approved. */
   private async applyIfUnanimous(
-    manager: EntityManager,
-    caller: Caller,
+    work: Work,
     milestone: Milestone,
     proposal: MilestoneProposal,
   ): Promise<MilestoneProposal> {
+    const { manager } = work;
     const needed = requiredApprovals(milestone, proposal.shares);
     if (!needed.every((party) => proposal.approvedByOrganizationIds.includes(party))) return proposal;
     const before = {
@@ -247,7 +249,7 @@ export class MilestoneService {
     proposal.status = MilestoneProposalStatus.ACCEPTED;
     proposal.decidedAt = new Date();
     const saved = await manager.save(proposal);
-    await recordChange(this.audit, manager, caller, 'Milestone', milestone, {
+    await work.record('Milestone', milestone, {
       action: `milestone.${proposal.kind === MilestoneProposalKind.WAIVE ? 'waive' : 'split'}`,
       before,
       after: {
@@ -260,19 +262,8 @@ export class MilestoneService {
     return saved;
   }
 
-  private locked(
-    manager: EntityManager,
-    caller: Caller,
-    id: string,
-    action: 'update' | 'approve',
-  ): Promise<Milestone> {
-    return authorizedRecord(this.authorization, manager, caller, {
-      type: 'Milestone',
-      entity: Milestone,
-      id,
-      action,
-      lock: true,
-    });
+  private locked(work: Work, id: string, action: 'update' | 'approve'): Promise<Milestone> {
+    return work.lock({ type: 'Milestone', entity: Milestone, id, action });
   }
 }
 

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   accessibleBy,
-  AuditTrail,
   AuthorizationService,
   authorizedRecord,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
   paginate,
-  recordChange,
+  UnitOfWork,
   type Caller,
   type ConnectionShape,
+  type Work,
 } from '@tetrad/core';
 import { DatasetService, matchPurpose, type Dataset } from '@tetrad/dataset';
 import { AccessDecision, ContractLanguageCode, DataAccessRequestStatus } from '../contract-enums';
@@ -44,7 +44,7 @@ export class AccessRequestService {
     private readonly authorization: AuthorizationService,
     private readonly datasets: DatasetService,
     private readonly drafting: ContractDraftingService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async submit(caller: Caller, input: SubmitDataAccessRequestInput): Promise<DataAccessRequest> {
@@ -64,7 +64,8 @@ export class AccessRequestService {
       );
     }
     await this.assertNoOpenRequest(caller, input);
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
       const request = await manager.save(
         manager.create(DataAccessRequest, {
           ...input,
@@ -77,7 +78,7 @@ export class AccessRequestService {
       );
       const items = datasets.map((dataset) => itemFor(request, dataset, input));
       await manager.save(DataAccessRequestItem, items);
-      await recordChange(this.audit, manager, caller, 'DataAccessRequest', request, {
+      await work.record('DataAccessRequest', request, {
         action: 'dataAccessRequest.submit',
         after: { ...request, items },
       });
@@ -95,8 +96,9 @@ export class AccessRequestService {
       language: input.contractLanguage ?? ContractLanguageCode.ZH_CN,
       timeZone: await this.drafting.timeZoneOf(seen.consortiumId),
     };
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.locked(manager, caller, input.requestId, 'review');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const request = await this.locked(work, input.requestId, 'review');
       const items = await manager.find(DataAccessRequestItem, { where: { requestId: request.id } });
       const before = {
         status: request.status,
@@ -107,11 +109,11 @@ export class AccessRequestService {
       decideRequest(request, items);
       if (request.status === DataAccessRequestStatus.APPROVED) {
         const approved = items.filter((item) => item.decision === AccessDecision.APPROVED);
-        const contract = await this.drafting.openDraft(manager, caller, request, approved, names, settings);
+        const contract = await this.drafting.openDraft(work, request, approved, names, settings);
         request.contractId = contract.id;
       }
       const saved = await manager.save(request);
-      await recordChange(this.audit, manager, caller, 'DataAccessRequest', request, {
+      await work.record('DataAccessRequest', request, {
         action: 'dataAccessRequest.review',
         before,
         after: {
@@ -125,19 +127,15 @@ export class AccessRequestService {
     });
   }
 
-  async withdraw(caller: Caller, id: string): Promise<DataAccessRequest> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.locked(manager, caller, id, 'withdraw');
+  withdraw(caller: Caller, id: string): Promise<DataAccessRequest> {
+    return this.work.run(caller, async (work) => {
+      const request = await this.locked(work, id, 'withdraw');
       const before = request.status;
       request.status = DataAccessRequestStatus.WITHDRAWN;
       request.decidedAt = new Date();
-      const saved = await manager.save(request);
+      const saved = await work.manager.save(request);
       // The id as asked for (its case may differ from request.id), as the entry has always named it.
-      await recordChange(
-        this.audit,
-        manager,
-        caller,
+      await work.record(
         'DataAccessRequest',
         { id, consortiumId: request.consortiumId },
         {
@@ -241,19 +239,8 @@ export class AccessRequestService {
     }
   }
 
-  private async locked(
-    manager: EntityManager,
-    caller: Caller,
-    id: string,
-    action: 'review' | 'withdraw',
-  ): Promise<DataAccessRequest> {
-    const request = await authorizedRecord(this.authorization, manager, caller, {
-      type: 'DataAccessRequest',
-      entity: DataAccessRequest,
-      id,
-      action,
-      lock: true,
-    });
+  private async locked(work: Work, id: string, action: 'review' | 'withdraw'): Promise<DataAccessRequest> {
+    const request = await work.lock({ type: 'DataAccessRequest', entity: DataAccessRequest, id, action });
     if (!OPEN.includes(request.status)) {
       throw new ConflictError(
         `This request is ${request.status} already; it can no longer be ${action === 'review' ? 'reviewed' : 'withdrawn'}.`,

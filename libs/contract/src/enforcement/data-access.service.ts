@@ -7,6 +7,7 @@ import {
   AuthorizationService,
   DomainError,
   ForbiddenError,
+  UnitOfWork,
   UserRole,
   type Caller,
   type LiveGrant,
@@ -28,6 +29,7 @@ export class DataAccessService {
     private readonly authorization: AuthorizationService,
     private readonly datasets: DatasetService,
     private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async access(caller: Caller, datasetId: string, purpose: Purpose): Promise<DatasetAccessGrant> {
@@ -47,7 +49,7 @@ export class DataAccessService {
       throw new ForbiddenError(reason);
     }
     const grant = bestGrant(contracts.grants, datasetId, purpose);
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(caller, async ({ manager }) => {
       await this.audit.record(manager, caller, {
         action: 'dataset.access',
         subjectType: 'Dataset',
@@ -66,7 +68,7 @@ export class DataAccessService {
     purpose: Purpose,
     reason: string,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(caller, async ({ manager }) => {
       await this.audit.record(manager, caller, {
         action: 'dataset.access.refused',
         subjectType: 'Dataset',

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AuditTrail,
   AuthorizationService,
   authorizedRecord,
   ConflictError,
   InvalidInputError,
   NotFoundError,
-  recordChange,
+  UnitOfWork,
   type Caller,
+  type Work,
 } from '@tetrad/core';
 import { ConsortiumService, dateInTimeZone, startOfDateInTimeZone } from '@tetrad/consortium';
 import { DatasetService, type DatasetOffer } from '@tetrad/dataset';
@@ -70,7 +70,7 @@ export class ContractDraftingService {
     private readonly datasets: DatasetService,
     private readonly users: UserService,
     private readonly consortia: ConsortiumService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   /** The consortium's time zone; read before a transaction (one connection on the embedded database). */
@@ -94,10 +94,9 @@ export class ContractDraftingService {
     };
   }
 
-  /** Version 1 of a new draft, written inside the approving review's transaction. */
+  /** Version 1 of a new draft, written inside the approving review's unit of work. */
   async openDraft(
-    manager: EntityManager,
-    caller: Caller,
+    work: Work,
     request: DataAccessRequest,
     approved: readonly DataAccessRequestItem[],
     names: DraftNames,
@@ -113,6 +112,7 @@ export class ContractDraftingService {
       datasetNames: datasetIds.map((id) => names.datasets.get(id) ?? id),
     };
     const title = draftTitle(templateInput, settings.language);
+    const { manager } = work;
     const contract = await manager.save(
       manager.create(DataSharingContract, {
         consortiumId: request.consortiumId,
@@ -138,7 +138,7 @@ export class ContractDraftingService {
     const clauses = defaultClauses(templateInput, settings.language);
     const version = await this.insertVersion(
       manager,
-      caller,
+      work.caller,
       contract,
       {
         terms,
@@ -148,7 +148,7 @@ export class ContractDraftingService {
       },
       names,
     );
-    await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+    await work.record('DataSharingContract', contract, {
       action: 'contract.draft',
       after: {
         title,
@@ -164,8 +164,9 @@ export class ContractDraftingService {
   async agree(caller: Caller, contractId: string, versionNumber: number): Promise<DataSharingContract> {
     const seen = await this.readable(caller, contractId);
     const timeZone = await this.timeZoneOf(seen.consortiumId);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.locked(manager, caller, contractId, 'agree');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const contract = await this.locked(work, contractId, 'agree');
       assertNegotiable(contract, 'agreed');
       if (versionNumber !== contract.currentVersion) {
         throw new ConflictError(`Only the latest version (${contract.currentVersion}) can be agreed.`, {
@@ -188,7 +189,7 @@ export class ContractDraftingService {
         endsAt: startOfDateInTimeZone(version.terms.endsOn, timeZone),
       });
       const saved = await manager.save(contract);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: 'contract.agree',
         after: {
           version: versionNumber,
@@ -203,8 +204,9 @@ export class ContractDraftingService {
   async reopen(caller: Caller, contractId: string, reason: string): Promise<ContractVersion> {
     const current = await this.readable(caller, contractId);
     const names = await this.namesFor(current.partyOrganizationIds, current.datasetIds);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.locked(manager, caller, contractId, 'draft');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const contract = await this.locked(work, contractId, 'draft');
       if (contract.storedStatus !== ContractStatus.AGREED || contract.fullySignedAt) {
         throw new ConflictError('Only an agreed contract that not every party has signed can be reopened.', {
           currentStatus: contract.storedStatus,
@@ -246,7 +248,7 @@ export class ContractDraftingService {
         endsAt: null,
       });
       await manager.save(contract);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: 'contract.reopen',
         before,
         after: {
@@ -290,19 +292,13 @@ export class ContractDraftingService {
     });
   }
 
+  /** The contract, locked for the rest of the unit of work, if the caller may do `action` to it. */
   locked(
-    manager: EntityManager,
-    caller: Caller,
+    work: Work,
     id: string,
     action: 'draft' | 'agree' | 'sign' | 'suspend' | 'terminate' | 'fulfil',
   ): Promise<DataSharingContract> {
-    return authorizedRecord(this.authorization, manager, caller, {
-      type: 'DataSharingContract',
-      entity: DataSharingContract,
-      id,
-      action,
-      lock: true,
-    });
+    return work.lock({ type: 'DataSharingContract', entity: DataSharingContract, id, action });
   }
 
   async insertVersion(

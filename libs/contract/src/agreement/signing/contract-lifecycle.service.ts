@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import {
-  AuditTrail,
-  AuthorizationService,
-  ConflictError,
-  NotFoundError,
-  recordChange,
-  type Caller,
-} from '@tetrad/core';
+import { ConflictError, NotFoundError, UnitOfWork, type Caller } from '@tetrad/core';
 import { ContractDraftingService } from '../drafting/contract-drafting.service';
 import { ContractDuty, ContractStatus } from '../../contract-enums';
 import { effectiveStatus, obligationDueAt, obligationDueFrom } from '../contract-status';
@@ -28,15 +21,14 @@ import {
 export class ContractLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly authorization: AuthorizationService,
     private readonly drafting: ContractDraftingService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
-  async sign(caller: Caller, contractId: string, hash: string): Promise<DataSharingContract> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.drafting.locked(manager, caller, contractId, 'sign');
+  sign(caller: Caller, contractId: string, hash: string): Promise<DataSharingContract> {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const contract = await this.drafting.locked(work, contractId, 'sign');
       if (contract.storedStatus !== ContractStatus.AGREED || contract.fullySignedAt) {
         throw new ConflictError(
           contract.fullySignedAt
@@ -66,7 +58,7 @@ export class ContractLifecycleService {
       const complete = contract.partyOrganizationIds.every((party) => signed.has(party));
       if (complete) await this.activate(manager, contract);
       const saved = await manager.save(contract);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: 'contract.sign',
         after: {
           version: contract.agreedVersion,
@@ -109,13 +101,14 @@ export class ContractLifecycleService {
     const found = await this.dataSource.getRepository(ContractObligation).findOneBy({ id: obligationId });
     if (!found) throw new NotFoundError('ContractObligation', obligationId);
     await this.drafting.readable(caller, found.contractId);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.drafting.locked(manager, caller, found.contractId, 'fulfil');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const contract = await this.drafting.locked(work, found.contractId, 'fulfil');
       const obligation = await manager.findOneByOrFail(ContractObligation, { id: obligationId });
       if (obligation.metAt) throw new ConflictError('This obligation has been met already.');
       Object.assign(obligation, { metAt: new Date(), metByUserId: caller.userId, evidence });
       const saved = await manager.save(obligation);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: 'contract.obligation.fulfil',
         after: {
           obligationId,
@@ -136,13 +129,13 @@ export class ContractLifecycleService {
     next: (contract: DataSharingContract, now: Date) => ContractStatus,
   ): Promise<DataSharingContract> {
     await this.drafting.readable(caller, contractId);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.drafting.locked(manager, caller, contractId, action);
+    return this.work.run(caller, async (work) => {
+      const contract = await this.drafting.locked(work, contractId, action);
       const before = contract.storedStatus;
       contract.storedStatus = next(contract, new Date());
       contract.statusReason = reason;
-      const saved = await manager.save(contract);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      const saved = await work.manager.save(contract);
+      await work.record('DataSharingContract', contract, {
         action: `contract.${saved.storedStatus.toLowerCase()}`,
         before: { status: before },
         after: {

@@ -2,17 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
-  AuditTrail,
-  AuthorizationService,
-  authorizedRecord,
   ConflictError,
   InvalidInputError,
   NotFoundError,
   paginate,
-  recordChange,
   sha256Hex,
+  UnitOfWork,
   type Caller,
   type ConnectionShape,
+  type Work,
 } from '@tetrad/core';
 import { ContractClauseComment } from './clause-comment.entity';
 import { clauseHash, commentsOpenFor, quoteFound, squashSpaces } from './clause-comments';
@@ -31,14 +29,13 @@ import type { ClauseCommentsArgs, CommentOnClauseInput } from './dto/clause-comm
 export class ClauseCommentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly authorization: AuthorizationService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
-  async comment(caller: Caller, input: CommentOnClauseInput): Promise<ContractClauseComment> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.lockedContract(manager, caller, input.contractId);
+  comment(caller: Caller, input: CommentOnClauseInput): Promise<ContractClauseComment> {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const contract = await this.lockedContract(work, input.contractId);
       const root = input.replyTo ? await this.threadRoot(manager, contract, input) : null;
       const version = await manager.findOneBy(ContractVersion, {
         contractId: contract.id,
@@ -69,7 +66,7 @@ export class ClauseCommentService {
           replyToId: root?.id ?? null,
         }),
       );
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: root ? 'contract.comment.reply' : 'contract.comment.add',
         // The text stays with the parties; the trail keeps its hash.
         after: {
@@ -189,17 +186,15 @@ export class ClauseCommentService {
     return contractIds.map((id) => rows.find((row) => row.contractId === id)?.clauses ?? []);
   }
 
-  private async setResolved(caller: Caller, id: string, resolved: boolean): Promise<ContractClauseComment> {
-    await this.authorization.abilityFor(caller);
-    return this.dataSource.transaction(async (manager) => {
+  private setResolved(caller: Caller, id: string, resolved: boolean): Promise<ContractClauseComment> {
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
       const found = await manager.findOneBy(ContractClauseComment, { id });
       if (!found) throw new NotFoundError('ClauseComment', id);
-      const contract = await this.lockedContract(manager, caller, found.contractId).catch(
-        (error: unknown) => {
-          // Name only the id the caller sent, never the contract it belongs to.
-          throw error instanceof NotFoundError ? new NotFoundError('ClauseComment', id) : error;
-        },
-      );
+      const contract = await this.lockedContract(work, found.contractId).catch((error: unknown) => {
+        // Name only the id the caller sent, never the contract it belongs to.
+        throw error instanceof NotFoundError ? new NotFoundError('ClauseComment', id) : error;
+      });
       const root = await manager.findOneByOrFail(ContractClauseComment, { id: found.replyToId ?? found.id });
       if (Boolean(root.resolvedAt) === resolved) {
         throw new ConflictError(
@@ -213,7 +208,7 @@ export class ClauseCommentService {
       root.resolvedAt = resolved ? new Date() : null;
       root.resolvedByUserId = resolved ? caller.userId : null;
       const saved = await manager.save(root);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: resolved ? 'contract.comment.resolve' : 'contract.comment.reopen',
         before,
         after: { commentId: root.id, resolvedAt: saved.resolvedAt, resolvedByUserId: saved.resolvedByUserId },
@@ -223,17 +218,12 @@ export class ClauseCommentService {
   }
 
   /** The contract, locked, if the caller may comment on it now. */
-  private async lockedContract(
-    manager: EntityManager,
-    caller: Caller,
-    id: string,
-  ): Promise<DataSharingContract> {
-    const contract = await authorizedRecord(this.authorization, manager, caller, {
+  private async lockedContract(work: Work, id: string): Promise<DataSharingContract> {
+    const contract = await work.lock({
       type: 'DataSharingContract',
       entity: DataSharingContract,
       id,
       action: 'comment',
-      lock: true,
     });
     if (!commentsOpenFor(contract)) {
       throw new ConflictError(

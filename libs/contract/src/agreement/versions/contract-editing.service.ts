@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AuditTrail,
   AuthorizationService,
   authorizedRecord,
   ConflictError,
   InvalidInputError,
-  recordChange,
+  UnitOfWork,
   type Caller,
 } from '@tetrad/core';
 import { diffClauses, diffTerms } from './contract-diff';
@@ -55,7 +54,7 @@ export class ContractEditingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly authorization: AuthorizationService,
     private readonly drafting: ContractDraftingService,
-    private readonly audit: AuditTrail,
+    private readonly work: UnitOfWork,
   ) {}
 
   async preview(caller: Caller, input: ContractEditProposalInput): Promise<ContractEditPreview> {
@@ -109,8 +108,9 @@ export class ContractEditingService {
   async edit(caller: Caller, input: EditContractInput): Promise<ContractVersion> {
     const current = await this.drafting.readable(caller, input.contractId);
     const names = await this.drafting.namesFor(current.partyOrganizationIds, []);
-    return this.dataSource.transaction(async (manager) => {
-      const contract = await this.drafting.locked(manager, caller, input.contractId, 'draft');
+    return this.work.run(caller, async (work) => {
+      const { manager } = work;
+      const contract = await this.drafting.locked(work, input.contractId, 'draft');
       const { latest, merge, unchanged, contentHash } = await this.prepare(manager, contract, input, names);
       if (merge.open) {
         const open = merge.conflicts.filter((conflict) => conflict.resolution === null);
@@ -167,7 +167,7 @@ export class ContractEditingService {
       contract.storedStatus = ContractStatus.IN_NEGOTIATION;
       contract.datasetIds = [...merge.content.terms.datasetIds];
       await manager.save(contract);
-      await recordChange(this.audit, manager, caller, 'DataSharingContract', contract, {
+      await work.record('DataSharingContract', contract, {
         action: 'contract.edit',
         before,
         after: {
