@@ -7,6 +7,7 @@ import {
   UUIDScalar,
   type Caller,
   type RequestLoaders,
+  COST,
 } from '@tetrad/core';
 import { SCENARIO_BY_ID } from '@tetrad/scenario';
 import { ACTIVE_PEOPLE_BY_ORGANIZATION } from '@tetrad/identity';
@@ -340,7 +341,7 @@ export class LedgerResolver {
 
   @Query(() => FileDownloadType, {
     description: 'The statements and entries as an Excel workbook (.xlsx), base64.',
-    complexity: 50,
+    complexity: COST.document,
   })
   ledgerExport(@CurrentCaller() caller: Caller, @Args() args: LedgerTotalsArgs): Promise<FileDownloadType> {
     return this.ledger.export(caller, args);

@@ -4,7 +4,7 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { InvalidInputError, NotFoundError } from '../errors/domain-error';
-import { connectionCost } from '../graphql/query-cost';
+import { connectionCost, COST } from '../graphql/query-cost';
 import type { ChainVerification } from './audit-checkpoint-verification';
 import { AuditEntry } from './audit-entry.entity';
 import { canonicalJson, chainOf } from './audit-hash';
@@ -78,8 +78,10 @@ export class AuditResolver {
   @Query(() => AuditVerificationType, {
     description:
       'Checks a chain’s hashes against its signed checkpoints (and the ones you kept) and names the first entry that was edited, deleted, reordered, forged or cut off.',
-    // A walk over a chain: aliases of the same verification are answered once per request.
-    complexity: 50,
+    // A walk over a chain (from the last intact checkpoint, or all of it with `full`); aliases of the
+    // same verification are answered once per request.
+    complexity: ({ args }: { args: { full?: boolean } }) =>
+      args.full ? COST.fullVerification : COST.verification,
   })
   async verifyAuditChain(
     @CurrentCaller() caller: Caller,

@@ -100,8 +100,13 @@ function classifyDatabaseError(error: unknown): ClassifiedError | undefined {
 function classifyGraphQLError(error: GraphQLError): ClassifiedError {
   const declared = error.extensions['code'];
   const code = ERROR_CODES.find((known) => known === declared) ?? 'BAD_USER_INPUT';
-  // Errors raised by GraphQL itself (syntax, validation, coercion) describe the request only.
-  return { code, message: error.message, details: {}, internal: false };
+  // Errors raised by GraphQL itself (syntax, validation, coercion) describe the request only; the
+  // limits Tetrad checks before resolvers add numbers a client can act on (cost, maxCost).
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error.extensions)) {
+    if (typeof value === 'number') details[key] = value;
+  }
+  return { code, message: error.message, details, internal: false };
 }
 
 interface FastifyLikeError {

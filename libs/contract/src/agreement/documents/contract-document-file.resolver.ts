@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, FileDownloadType, type Caller } from '@tetrad/core';
+import { COST, CurrentCaller, FileDownloadType, type Caller } from '@tetrad/core';
 import { ContractDocumentFileService } from './contract-document-file.service';
 import { ContractDocumentFileArgs } from './dto/contract-document-file.inputs';
 
@@ -10,7 +10,7 @@ export class ContractDocumentFileResolver {
   @Query(() => FileDownloadType, {
     description:
       'A version of the contract (the agreed one by default) as a file: Word (.docx), PDF or Markdown, each with the parties, the version, the content hash and every signature. The same content gives the same PDF, byte for byte.',
-    complexity: 50,
+    complexity: COST.document,
   })
   contractDocumentFile(
     @CurrentCaller() caller: Caller,
