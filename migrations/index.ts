@@ -20,6 +20,7 @@ import { CreateContractClauseComment1764237600000 } from './1764237600000-Create
 import { AuditChainPerConsortium1764252000000 } from './1764252000000-AuditChainPerConsortium';
 import { LiveEventOutbox1764800000000 } from './1764800000000-LiveEventOutbox';
 import { AddTicketVersion1764810000000 } from './1764810000000-AddTicketVersion';
+import { RateLimitWindow1764820000000 } from './1764820000000-RateLimitWindow';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   AuditChainPerConsortium1764252000000,
   LiveEventOutbox1764800000000,
   AddTicketVersion1764810000000,
+  RateLimitWindow1764820000000,
 ];

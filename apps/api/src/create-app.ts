@@ -9,6 +9,7 @@ import {
   echoRequestId,
   IdempotencyService,
   registerIdempotency,
+  registerRateLimit,
   RequestLogController,
   type AppConfig,
 } from '@tetrad/core';
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.useGlobalPipes(createValidationPipe());
   echoRequestId(app.getHttpAdapter().getInstance());
+  await registerRateLimit(app.getHttpAdapter().getInstance(), config);
   registerIdempotency(
     app.getHttpAdapter().getInstance(),
     app.get(IdempotencyService),

@@ -64,3 +64,4 @@ export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency-hooks';
 export * from './idempotency/idempotent-requests';
+export * from './rate-limit/rate-limit';

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -27,6 +28,7 @@ const KNOWN: readonly ApiErrorCode[] = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ];
 

@@ -143,6 +143,7 @@ export const errors = {
     NOT_FOUND: '找不到该记录，或者您无权查看。',
     CONFLICT: '该记录已被他人修改，或当前状态不允许此操作。',
     UNAVAILABLE: '服务暂时不可用，请稍后重试。您填写的内容已保留。',
+    RATE_LIMITED: '请求过于频繁，请稍候片刻再试。',
     INTERNAL_SERVER_ERROR: '服务器出错了，请稍后重试。如问题持续，请提供请求编号 {{requestId}}。',
     NETWORK: '无法连接到服务器，请检查网络后重试。您填写的内容已保留。',
     detail: '服务器说明：',
@@ -154,6 +155,7 @@ export const errors = {
     NOT_FOUND: 'Not found, or you may not see it.',
     CONFLICT: 'Someone else changed this, or its current state does not allow this.',
     UNAVAILABLE: 'Tetrad is briefly unavailable. Please try again in a moment; what you typed is kept.',
+    RATE_LIMITED: 'Too many requests in a short time. Please wait a moment and try again.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on the server. Please try again; if it persists, quote request id {{requestId}}.',
     NETWORK: 'The server could not be reached. Check the connection and try again; what you typed is kept.',

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       graphql: { maxDepth: 10, maxCost: 5000, introspection: false, graphiql: false },
       bodyLimitBytes: 1024 * 1024,
       shutdownTimeoutMs: 10_000,
+      rateLimitPerMinute: 600,
       publicUrl: 'http://localhost:3000',
       auth: {
         oidc: {
@@ -183,6 +184,8 @@ describe('loadConfig', () => {
     ],
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '1024' }, { bodyLimitBytes: 1024 }],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '120000' }, { shutdownTimeoutMs: 120_000 }],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }, { rateLimitPerMinute: 0 }],
+    ['no rate limit in tests unless set', { NODE_ENV: 'test' }, { rateLimitPerMinute: 0 }],
   ])('reads %s', (_label, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });

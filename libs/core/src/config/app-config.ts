@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: Environment['LOG_LEVEL'];
   graphql: { maxDepth: number; maxCost: number; introspection: boolean; graphiql: boolean };
   bodyLimitBytes: number;
+  /** GraphQL requests per caller per minute, counted across instances; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   shutdownTimeoutMs: number;
   /** Where browsers reach Tetrad; the OIDC redirect URI and cookie security derive from it. */
   publicUrl: string;
@@ -92,6 +94,8 @@ function toAppConfig(env: Environment): AppConfig {
       graphiql: isDevelopment,
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    // Off by default in tests, which send thousands of requests from one person on purpose.
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 0 : 600),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     auth: {

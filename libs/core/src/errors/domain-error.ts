@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -72,5 +73,18 @@ export class UnavailableError extends DomainError {
 
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, { retryable: true, ...details });
+  }
+}
+
+/** Over the per-caller request limit: retry after `retryAfterSeconds` (HTTP 429). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly statusCode = 429;
+
+  constructor(max: number, retryAfterSeconds: number) {
+    super(
+      `Too many requests: at most ${max} a minute per person or token. Try again in ${retryAfterSeconds} s.`,
+      { retryable: true, retryAfterSeconds },
+    );
   }
 }
