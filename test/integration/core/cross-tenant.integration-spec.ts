@@ -290,7 +290,8 @@ describe.each([
   ['the embedded database', true],
 ])('cross-tenant answers on %s', (_label, embedded) => {
   let t: TestApp;
-  let token: string;
+  /** Members of consortium A: one with every role, one with none (refusals by role come first). */
+  const tokens = new Map<string, string>();
   /** Reachable records of consortium A, for the id arguments not under test. */
   const idsOfA = new Map<string, string>();
   /** One real id of consortium B per table. */
@@ -433,7 +434,8 @@ describe.each([
       .map((value) => value.value)
       .filter((role) => role !== 'PLATFORM_ADMIN');
     const member = await memberWithRoles(t, orgA, roles, 'a-member');
-    token = member.token;
+    tokens.set('every role', member.token);
+    tokens.set('no role', (await memberWithRoles(t, orgA, [], 'a-no-role')).token);
     await seedConsortiumB();
     await seedConsortiumA(orgA, member.userId);
   });
@@ -459,62 +461,67 @@ describe.each([
     };
   }
 
-  it('answers an unreachable record exactly as a missing one, on every root field with an id', async () => {
-    const differences: string[] = [];
-    const covered = new Set<string>();
-    const skipped: string[] = [];
-    const codes = new Map<string, string[]>();
-    for (const c of cases) {
-      const name = `${c.field.name}(${c.slot.path.join('.')})`;
-      const real = idsOfB.get(c.slot.table);
-      if (!real) {
-        skipped.push(`${name}: no ${c.slot.table} of consortium B`);
-        continue;
+  it.each(['every role', 'no role'])(
+    'answers an unreachable record exactly as a missing one, on every root field with an id (a member with %s)',
+    async (caller) => {
+      const token = tokens.get(caller)!;
+      const differences: string[] = [];
+      const covered = new Set<string>();
+      const skipped: string[] = [];
+      const codes = new Map<string, string[]>();
+      for (const c of cases) {
+        const name = `${c.field.name}(${c.slot.path.join('.')})`;
+        const real = idsOfB.get(c.slot.table);
+        if (!real) {
+          skipped.push(`${name}: no ${c.slot.table} of consortium B`);
+          continue;
+        }
+        const other = randomUUID();
+        // Other id arguments name A's own records where A has one of that kind, so that the answer
+        // turns on the id under test.
+        const fill = (argument: string): string => {
+          const table = TABLE_BY_ARGUMENT[argument];
+          return (table && idsOfA.get(table)) ?? other;
+        };
+        const random = randomUUID();
+        const call = (id: string) => t.graphql(documentFor(c), variablesFor(c, id, fill), { bearer: token });
+        const [unreachable, missing] = [await call(real), await call(random)];
+        const a = answer(unreachable, real);
+        const b = answer(missing, random);
+        covered.add(c.field.name);
+        const problems: string[] = [];
+        if (a.code !== b.code || a.message !== b.message || a.extensions !== b.extensions) {
+          problems.push(`unreachable ${JSON.stringify(a)} ≠ missing ${JSON.stringify(b)}`);
+        }
+        for (const [response, sent] of [
+          [unreachable, real],
+          [missing, random],
+        ] as const) {
+          const error = response.errors?.[0];
+          if (error?.extensions.code === 'INTERNAL_SERVER_ERROR')
+            problems.push(`INTERNAL_SERVER_ERROR: ${error.message}`);
+          const allowed = new Set([sent, other, ...idsOfA.values()].map((id) => id.toLowerCase()));
+          const leaked = (JSON.stringify(response.errors ?? []).match(UUID_PATTERN) ?? []).filter(
+            (id) => !allowed.has(id.toLowerCase()),
+          );
+          if (leaked.length) problems.push(`names ids not sent: ${leaked.join(', ')} in ${error?.message}`);
+        }
+        codes.set(b.code ?? 'OK', [
+          ...(codes.get(b.code ?? 'OK') ?? []),
+          b.code && b.code !== 'NOT_FOUND' ? `${name} «${b.message}»` : name,
+        ]);
+        if (problems.length && !EXPECTED_DIFFERENCES[name])
+          differences.push(`${name}: ${problems.join('; ')}`);
       }
-      const other = randomUUID();
-      // Other id arguments name A's own records where A has one of that kind, so that the answer
-      // turns on the id under test.
-      const fill = (argument: string): string => {
-        const table = TABLE_BY_ARGUMENT[argument];
-        return (table && idsOfA.get(table)) ?? other;
-      };
-      const random = randomUUID();
-      const call = (id: string) => t.graphql(documentFor(c), variablesFor(c, id, fill), { bearer: token });
-      const [unreachable, missing] = [await call(real), await call(random)];
-      const a = answer(unreachable, real);
-      const b = answer(missing, random);
-      covered.add(c.field.name);
-      const problems: string[] = [];
-      if (a.code !== b.code || a.message !== b.message || a.extensions !== b.extensions) {
-        problems.push(`unreachable ${JSON.stringify(a)} ≠ missing ${JSON.stringify(b)}`);
-      }
-      for (const [response, sent] of [
-        [unreachable, real],
-        [missing, random],
-      ] as const) {
-        const error = response.errors?.[0];
-        if (error?.extensions.code === 'INTERNAL_SERVER_ERROR')
-          problems.push(`INTERNAL_SERVER_ERROR: ${error.message}`);
-        const allowed = new Set([sent, other, ...idsOfA.values()].map((id) => id.toLowerCase()));
-        const leaked = (JSON.stringify(response.errors ?? []).match(UUID_PATTERN) ?? []).filter(
-          (id) => !allowed.has(id.toLowerCase()),
-        );
-        if (leaked.length) problems.push(`names ids not sent: ${leaked.join(', ')} in ${error?.message}`);
-      }
-      codes.set(b.code ?? 'OK', [
-        ...(codes.get(b.code ?? 'OK') ?? []),
-        b.code && b.code !== 'NOT_FOUND' ? `${name} «${b.message}»` : name,
-      ]);
-      if (problems.length && !EXPECTED_DIFFERENCES[name]) differences.push(`${name}: ${problems.join('; ')}`);
-    }
-    console.log(
-      `cross-tenant: ${cases.length} id arguments on ${covered.size} root fields covered; ` +
-        `skipped: ${skipped.length ? skipped.join(' | ') : 'none'}; unmapped: ${unmapped.join(', ') || 'none'}\n` +
-        [...codes].map(([code, names]) => `${code} (${names.length}): ${names.join(', ')}`).join('\n'),
-    );
-    expect(differences).toEqual([]);
-    expect(unmapped).toEqual([]);
-    expect(skipped).toEqual([]);
-    expect(covered.size).toBeGreaterThan(60);
-  });
+      console.log(
+        `cross-tenant (${caller}): ${cases.length} id arguments on ${covered.size} root fields covered; ` +
+          `skipped: ${skipped.length ? skipped.join(' | ') : 'none'}; unmapped: ${unmapped.join(', ') || 'none'}\n` +
+          [...codes].map(([code, names]) => `${code} (${names.length}): ${names.join(', ')}`).join('\n'),
+      );
+      expect(differences).toEqual([]);
+      expect(unmapped).toEqual([]);
+      expect(skipped).toEqual([]);
+      expect(covered.size).toBeGreaterThan(60);
+    },
+  );
 });
