@@ -5,6 +5,7 @@ import {
   accessibleBy,
   AuthorizationService,
   authorizedRecord,
+  throughParent,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
@@ -111,7 +112,7 @@ export class MilestoneService {
   async approve(caller: Caller, proposalId: string): Promise<MilestoneProposal> {
     const found = await this.dataSource.getRepository(MilestoneProposal).findOneBy({ id: proposalId });
     if (!found) throw new NotFoundError('MilestoneProposal', proposalId);
-    await this.get(caller, found.milestoneId);
+    await throughParent('MilestoneProposal', proposalId, () => this.get(caller, found.milestoneId));
     return this.work.run(caller, async (work) => {
       const { manager } = work;
       const milestone = await this.locked(work, found.milestoneId, 'approve');

@@ -30,7 +30,7 @@ export class TicketCommentService {
   /** A comment the caller may read (for subscriptions), or NOT_FOUND. */
   async get(caller: Caller, id: string): Promise<TicketComment> {
     const comment = await this.dataSource.getRepository(TicketComment).findOneBy({ id });
-    if (!comment) throw new NotFoundError('Comment', id);
+    if (!comment) throw new NotFoundError('TicketComment', id);
     await this.authorization.assertCan(caller, 'read', 'TicketComment', { ...comment }, id);
     return comment;
   }
@@ -113,7 +113,7 @@ export class TicketCommentService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!comment || comment.deletedAt) throw new NotFoundError('Comment', id);
+      if (!comment || comment.deletedAt) throw new NotFoundError('TicketComment', id);
       await this.authorization.assertCan(caller, action, 'TicketComment', { ...comment }, id);
       const before = { ...comment };
       comment.history = [...comment.history, { body: comment.body, replacedAt: new Date().toISOString() }];

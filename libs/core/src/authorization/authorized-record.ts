@@ -34,3 +34,17 @@ export async function authorizedRecord<T extends SubjectType, E extends SubjectF
   await authorization.assertCan(caller, action, type, { ...record }, id);
   return record;
 }
+
+/**
+ * Reads the parent a record hangs from (the milestone of a proposal, the contract of an
+ * obligation). Out of reach, the record the caller named answers NOT_FOUND under the type and id
+ * the caller sent, exactly as a missing one: the parent's id never leaves the server.
+ */
+export async function throughParent<R>(subject: string, id: string, read: () => Promise<R>): Promise<R> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError(subject, id);
+    throw error;
+  }
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError, UnitOfWork, type Caller } from '@tetrad/core';
+import { ConflictError, NotFoundError, throughParent, UnitOfWork, type Caller } from '@tetrad/core';
 import { ContractDraftingService } from '../drafting/contract-drafting.service';
 import { ContractDuty, ContractStatus } from '../../contract-enums';
 import { effectiveStatus, obligationDueAt, obligationDueFrom } from '../contract-status';
@@ -100,7 +100,9 @@ export class ContractLifecycleService {
   async fulfil(caller: Caller, obligationId: string, evidence: string): Promise<ContractObligation> {
     const found = await this.dataSource.getRepository(ContractObligation).findOneBy({ id: obligationId });
     if (!found) throw new NotFoundError('ContractObligation', obligationId);
-    await this.drafting.readable(caller, found.contractId);
+    await throughParent('ContractObligation', obligationId, () =>
+      this.drafting.readable(caller, found.contractId),
+    );
     return this.work.run(caller, async (work) => {
       const { manager } = work;
       const contract = await this.drafting.locked(work, found.contractId, 'fulfil');

@@ -5,6 +5,7 @@ import {
   ConflictError,
   InvalidInputError,
   NotFoundError,
+  throughParent,
   paginate,
   sha256Hex,
   UnitOfWork,
@@ -191,10 +192,9 @@ export class ClauseCommentService {
       const { manager } = work;
       const found = await manager.findOneBy(ContractClauseComment, { id });
       if (!found) throw new NotFoundError('ClauseComment', id);
-      const contract = await this.lockedContract(work, found.contractId).catch((error: unknown) => {
-        // Name only the id the caller sent, never the contract it belongs to.
-        throw error instanceof NotFoundError ? new NotFoundError('ClauseComment', id) : error;
-      });
+      const contract = await throughParent('ClauseComment', id, () =>
+        this.lockedContract(work, found.contractId),
+      );
       const root = await manager.findOneByOrFail(ContractClauseComment, { id: found.replyToId ?? found.id });
       if (Boolean(root.resolvedAt) === resolved) {
         throw new ConflictError(
