@@ -1,4 +1,5 @@
 import { defaultGeneratedKeyFile, type AuditKeySource } from '../audit/audit-signing';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../graphql/document-limits';
 import { configSchema, type Environment } from './config.schema';
 
 export type DatabaseConfig =
@@ -13,7 +14,14 @@ export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   logLevel: Environment['LOG_LEVEL'];
-  graphql: { maxDepth: number; maxCost: number; introspection: boolean; graphiql: boolean };
+  graphql: {
+    maxDepth: number;
+    maxCost: number;
+    introspection: boolean;
+    graphiql: boolean;
+    /** Document and input limits, checked before parsing completes and before any resolver. */
+    limits: DocumentLimits;
+  };
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   /** Where browsers reach Tetrad; the OIDC redirect URI and cookie security derive from it. */
@@ -90,6 +98,14 @@ function toAppConfig(env: Environment): AppConfig {
       maxCost: env.GRAPHQL_MAX_COST,
       introspection: env.NODE_ENV !== 'production',
       graphiql: isDevelopment,
+      limits: {
+        ...DEFAULT_DOCUMENT_LIMITS,
+        maxDocumentBytes: env.GRAPHQL_MAX_DOCUMENT_BYTES,
+        maxTokens: env.GRAPHQL_MAX_TOKENS,
+        maxAliases: env.GRAPHQL_MAX_ALIASES,
+        maxInputDepth: env.GRAPHQL_MAX_INPUT_DEPTH,
+        maxInputItems: env.GRAPHQL_MAX_INPUT_ITEMS,
+      },
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
