@@ -100,7 +100,7 @@ function toAppConfig(env: Environment): AppConfig {
       graphiql: isDevelopment,
       limits: {
         ...DEFAULT_DOCUMENT_LIMITS,
-        maxDocumentBytes: env.GRAPHQL_MAX_DOCUMENT_BYTES,
+        maxDocumentBytes: env.GRAPHQL_MAX_QUERY_BYTES,
         maxTokens: env.GRAPHQL_MAX_TOKENS,
         maxAliases: env.GRAPHQL_MAX_ALIASES,
         maxInputDepth: env.GRAPHQL_MAX_INPUT_DEPTH,

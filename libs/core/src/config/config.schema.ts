@@ -48,7 +48,7 @@ export const configSchema = z.object({
     .default('info'),
   GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
   GRAPHQL_MAX_COST: integer(10, 1_000_000).default(5000),
-  GRAPHQL_MAX_DOCUMENT_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
+  GRAPHQL_MAX_QUERY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
   GRAPHQL_MAX_TOKENS: integer(100, 1_000_000).default(5000),
   GRAPHQL_MAX_ALIASES: integer(0, 10_000).default(30),
   GRAPHQL_MAX_INPUT_DEPTH: integer(2, 100).default(20),
