@@ -2,12 +2,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import {
+  answerClientError,
   assignRequestId,
   CALLER_RESOLVER,
   createRootLogger,
   createValidationPipe,
   echoRequestId,
   IdempotencyService,
+  refuseOtherGraphQLMethods,
   registerIdempotency,
   registerRateLimit,
   RequestLogController,
@@ -26,6 +28,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: assignRequestId,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Refusals of Node's HTTP parser (431 headers or URL too large, 400) in GraphQL's shape.
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     // Boot logs wait for pino; a failed boot is reported by the caller in one line, not a stack.
@@ -38,6 +42,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(createValidationPipe());
   echoRequestId(app.getHttpAdapter().getInstance());
   await registerRateLimit(app.getHttpAdapter().getInstance(), config);
+  refuseOtherGraphQLMethods(app.getHttpAdapter().getInstance(), '/graphql');
   registerIdempotency(
     app.getHttpAdapter().getInstance(),
     app.get(IdempotencyService),

@@ -5,7 +5,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { IdentityModule } from '@tetrad/identity';
 import {
+  assertDocumentShape,
+  assertDocumentText,
   assertQueryCost,
+  assertTransport,
+  assertVariables,
   EventBus,
   idempotentCallerOf,
   readCookie,
@@ -47,6 +51,8 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
       path: '/graphql',
       graphiql: config.graphql.graphiql,
       queryDepth: config.graphql.maxDepth,
+      // A second guard behind assertDocumentText: the parser itself stops after maxTokens.
+      graphql: { parseOptions: { maxTokens: config.graphql.limits.maxTokens } },
       validationRules: config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule],
       errorFormatter: createErrorFormatter({ exposeInternals: config.isDevelopment }),
       // Never throws: a credential error is kept and raised by the guard, as a GraphQL error.
@@ -62,9 +68,19 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
       },
       subscription: subscriptionOptions(config, registry, callers, events),
       hooks: {
+        preParsing: (_schema, source) => assertDocumentText(source, config.graphql.limits),
+        // Only for documents not yet in Mercurius' cache of validated documents.
+        preValidation: (_schema, document) => assertDocumentShape(document, config.graphql.limits),
         preExecution: (schema, document, context, variables) => {
+          const { authError, reply } = context as unknown as Partial<GraphQLContext>;
+          if (reply) {
+            assertTransport(document, operationNameOf(reply.request), {
+              method: reply.request.method,
+              webSocket: Boolean((reply.request as { ws?: unknown }).ws),
+            });
+          }
+          assertVariables(variables, config.graphql.limits);
           // Bad credentials fail the whole request, even one that touches no guarded field.
-          const { authError } = context as unknown as Partial<GraphQLContext>;
           if (authError) throw authError;
           assertQueryCost(schema, document, variables, config.graphql.maxCost);
         },
@@ -74,6 +90,12 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
       },
     }),
   };
+}
+
+function operationNameOf(request: FastifyRequest): string | undefined {
+  const params = (request.method === 'GET' ? request.query : request.body) as
+    { operationName?: unknown } | undefined;
+  return typeof params?.operationName === 'string' ? params.operationName : undefined;
 }
 
 /**

@@ -10,7 +10,12 @@ describe('query cost reflects work (default GRAPHQL_MAX_COST 5,000)', () => {
   let consortiumId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Aliases are limited on their own (GRAPHQL_MAX_ALIASES, 30); raised here to reach the cost limit.
+    t = await startTestApp({
+      GRAPHQL_MAX_ALIASES: '5000',
+      GRAPHQL_MAX_TOKENS: '200000',
+      GRAPHQL_MAX_QUERY_BYTES: '1000000',
+    });
     consortiumId = await consortiumIdByName(t, DEMO_CONSORTIA[0]!.name);
   });
 

@@ -1,4 +1,5 @@
 import { defaultGeneratedKeyFile, type AuditKeySource } from '../audit/audit-signing';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../graphql/document-limits';
 import { configSchema, type Environment } from './config.schema';
 
 export type DatabaseConfig =
@@ -13,7 +14,14 @@ export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   logLevel: Environment['LOG_LEVEL'];
-  graphql: { maxDepth: number; maxCost: number; introspection: boolean; graphiql: boolean };
+  graphql: {
+    maxDepth: number;
+    maxCost: number;
+    introspection: boolean;
+    graphiql: boolean;
+    /** Document and input limits, checked before parsing completes and before any resolver. */
+    limits: DocumentLimits;
+  };
   bodyLimitBytes: number;
   /** GraphQL requests per caller per minute, counted across instances; 0 turns the limit off. */
   rateLimitPerMinute: number;
@@ -92,6 +100,14 @@ function toAppConfig(env: Environment): AppConfig {
       maxCost: env.GRAPHQL_MAX_COST,
       introspection: env.NODE_ENV !== 'production',
       graphiql: isDevelopment,
+      limits: {
+        ...DEFAULT_DOCUMENT_LIMITS,
+        maxDocumentBytes: env.GRAPHQL_MAX_QUERY_BYTES,
+        maxTokens: env.GRAPHQL_MAX_TOKENS,
+        maxAliases: env.GRAPHQL_MAX_ALIASES,
+        maxInputDepth: env.GRAPHQL_MAX_INPUT_DEPTH,
+        maxInputItems: env.GRAPHQL_MAX_INPUT_ITEMS,
+      },
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     // Off by default in tests, which send thousands of requests from one person on purpose.

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { classifyError } from '../errors/classify-error';
+import { RefusedRequestError } from './document-limits';
 
 interface FormatterContext {
   reply?: FastifyReply;
@@ -18,11 +19,14 @@ interface ErrorWithList {
  */
 export function createErrorFormatter(options: { exposeInternals: boolean }) {
   return (execution: ExecutionResult & { statusCode?: number }, context: FormatterContext) => {
+    // Errors Mercurius raised while parsing, validating or coercing variables: no resolver ran.
+    const refusedByMercurius =
+      (execution.errors ?? []).length > 0 && (execution.errors ?? []).every(isMercuriusRequestError);
     const errors = (execution.errors ?? []).flatMap(expandValidationErrors);
     const requestId = context.reply?.request.id;
     const formatted = errors.map((error) => formatError(error, context, requestId, options));
     return {
-      statusCode: statusCodeFor(execution, errors),
+      statusCode: statusCodeFor(execution, errors, refusedByMercurius),
       response: { data: execution.data ?? null, errors: formatted },
     };
   };
@@ -57,8 +61,16 @@ function formatError(
 
 /** Mercurius reports parse/validation failures as one error carrying the real list. */
 function expandValidationErrors(error: GraphQLError): GraphQLError[] {
-  const list = (error.originalError as ErrorWithList | undefined)?.errors;
+  const outer = error.originalError as (ErrorWithList & { code?: unknown }) | undefined;
+  const list = outer?.errors;
   if (!Array.isArray(list)) return [error];
+  if (outer?.code === 'MER_ERR_METHOD_NOT_ALLOWED') {
+    const refusal = new RefusedRequestError(
+      'Only queries may be sent with GET; send mutations with POST.',
+      405,
+    );
+    return [new GraphQLError(refusal.message, { originalError: refusal })];
+  }
   return list.map((inner: unknown) =>
     inner instanceof GraphQLError
       ? inner
@@ -68,7 +80,11 @@ function expandValidationErrors(error: GraphQLError): GraphQLError[] {
   );
 }
 
-function statusCodeFor(execution: { data?: unknown; statusCode?: number }, errors: GraphQLError[]): number {
+function statusCodeFor(
+  execution: { data?: unknown; statusCode?: number },
+  errors: GraphQLError[],
+  refusedByMercurius: boolean,
+): number {
   if (execution.data) return 200;
   if (typeof execution.statusCode === 'number') return execution.statusCode;
   const first = errors[0]?.originalError as (ErrorWithList & { code?: unknown }) | undefined;
@@ -81,7 +97,12 @@ function statusCodeFor(execution: { data?: unknown; statusCode?: number }, error
     return first.statusCode;
   }
   // Parse and validation failures (no resolver ran): the request itself is wrong.
-  return errors.length > 0 && errors.every(isRequestError) ? 400 : 200;
+  return errors.length > 0 && (refusedByMercurius || errors.every(isRequestError)) ? 400 : 200;
+}
+
+function isMercuriusRequestError(error: GraphQLError): boolean {
+  const code = (error.originalError as { code?: unknown } | undefined)?.code;
+  return code === 'MER_ERR_GQL_VALIDATION';
 }
 
 function isRequestError(error: GraphQLError): boolean {

@@ -35,11 +35,14 @@ export function decodeCursor(cursor: string, sortName: string): CursorPayload {
     payload = undefined;
   }
   if (!isCursorPayload(payload)) {
-    throw new InvalidInputError('The cursor in `after` is not valid. Start again from the first page.');
+    throw new InvalidInputError('The cursor in `after` is not valid. Start again from the first page.', [
+      { field: 'after', message: 'not a cursor this list gave out' },
+    ]);
   }
   if (payload.s !== sortName) {
     throw new InvalidInputError(
       'The cursor in `after` belongs to another sort order. Start again from the first page.',
+      [{ field: 'after', message: 'a cursor of another sort order' }],
     );
   }
   return payload;
@@ -48,8 +51,68 @@ export function decodeCursor(cursor: string, sortName: string): CursorPayload {
 function isCursorPayload(value: unknown): value is CursorPayload {
   if (typeof value !== 'object' || value === null) return false;
   const { s, v, id } = value as Record<string, unknown>;
-  const validValue = v === null || ['string', 'number', 'boolean'].includes(typeof v);
-  return typeof s === 'string' && typeof id === 'string' && validValue;
+  const validValue =
+    v === null ||
+    typeof v === 'boolean' ||
+    (typeof v === 'number' && Number.isFinite(v)) ||
+    (typeof v === 'string' && isStorableText(v, 1000));
+  return typeof s === 'string' && typeof id === 'string' && isStorableText(id, 100) && validValue;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isStorableText(text: string, maxLength: number): boolean {
+  return text.length <= maxLength && !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * A forged cursor can carry values of the wrong kind for the sorted column: check them against
+ * the entity's column types so that the database never sees them.
+ */
+function assertCursorFits<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  sort: KeysetSort<T>,
+  cursor: CursorPayload,
+): void {
+  const metadata = query.expressionMap.mainAlias?.hasMetadata
+    ? query.expressionMap.mainAlias.metadata
+    : undefined;
+  if (!metadata) return;
+  const [alias, name] = sort.column.split('.');
+  // Sorts name either the property (`entry.position`) or the column (`invitation.created_at`).
+  const columnNamed = (named: string | undefined) =>
+    named === undefined
+      ? undefined
+      : (metadata.columns.find((column) => column.propertyPath === named) ??
+        metadata.columns.find((column) => column.databaseName === named));
+  const column = alias === query.alias ? columnNamed(name) : undefined;
+  const idColumn = columnNamed('id');
+  const kind = (type: unknown) => (typeof type === 'function' ? type.name.toLowerCase() : String(type));
+  const fits = (type: unknown, value: SortValue): boolean => {
+    const name = kind(type);
+    if (value === null) return true;
+    if (name.includes('timestamp') || name === 'date') {
+      return typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+    }
+    if (name === 'uuid') return typeof value === 'string' && UUID.test(value);
+    if (/int/.test(name)) {
+      return Number.isSafeInteger(
+        typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+      );
+    }
+    if (/numeric|number|decimal|float|double|real/.test(name)) return typeof value === 'number';
+    if (/char|text|string/.test(name)) return typeof value === 'string';
+    return true;
+  };
+  const valueFits = column ? fits(column.type, cursor.v) : true;
+  const idFits = idColumn ? fits(idColumn.type, cursor.id) : true;
+  if (!valueFits || !idFits) {
+    throw new InvalidInputError('The cursor in `after` is not valid. Start again from the first page.', [
+      { field: 'after', message: 'not a cursor this list gave out' },
+    ]);
+  }
 }
 
 /**
@@ -68,6 +131,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const pageQuery = query.clone();
   if (page.after) {
     const cursor = decodeCursor(page.after, sort.name);
+    assertCursorFits(query, sort, cursor);
     const comparator = sort.direction === 'ASC' ? '>' : '<';
     pageQuery.andWhere(`(${sort.column}, ${idColumn}) ${comparator} (:cursorValue, :cursorId)`, {
       cursorValue: cursor.v,
