@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ const ROOT = join(__dirname, '..', '..'); // this file runs from dist/bench/
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/tetrad_bench';
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
 const CONCURRENCY = (process.env['BENCH_CONCURRENCY'] ?? '1,10,50').split(',').map(Number);
-const PORTS = { tetrad: 3401, postgraphile: 3402, floor: 3403 } as const;
+export const PORTS = { tetrad: 3401, postgraphile: 3402, floor: 3403 } as const;
 const SMALL_TICKETS = 10_000;
 const ONLY = process.env['BENCH_WORKLOADS']?.split(',');
 
@@ -57,6 +58,11 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+/** A key of this run only: production refuses to start without one that signs the audit checkpoints. */
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
 /** Production configuration; only API tokens are used, so the issuer is configured but never contacted. */
 function apiEnv(databaseUrl = DATABASE_URL): NodeJS.ProcessEnv {
   return {
@@ -69,12 +75,13 @@ function apiEnv(databaseUrl = DATABASE_URL): NodeJS.ProcessEnv {
     SEED_DEMO_DATA: 'false',
     // The benchmark is one caller sending as fast as it can: the per-caller limit would be the figure.
     RATE_LIMIT_PER_MINUTE: '0',
+    AUDIT_SIGNING_KEY,
     OIDC_ISSUER: 'http://127.0.0.1:9/never-contacted',
     OIDC_CLIENT_SECRET: 'unused-by-api-tokens',
   };
 }
 
-function graphqlRequest(workload: Workload, ids: BenchIds, token: string, pageSize?: number) {
+export function graphqlRequest(workload: Workload, ids: BenchIds, token: string, pageSize?: number) {
   return {
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -118,11 +125,11 @@ async function statementsPerRequest(
   return result;
 }
 
-function idsOf(principals: BenchPrincipals): BenchIds {
+export function idsOf(principals: BenchPrincipals): BenchIds {
   return { largeConsortiumId: principals.largeConsortiumId, sampleTicketId: principals.sampleTicketId };
 }
 
-async function startApi(profileDir?: string, databaseUrl = DATABASE_URL): Promise<ChildProcess> {
+export async function startApi(profileDir?: string, databaseUrl = DATABASE_URL): Promise<ChildProcess> {
   const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const api = spawn(process.execPath, [...args, join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
     env: apiEnv(databaseUrl),
@@ -141,7 +148,7 @@ async function startApi(profileDir?: string, databaseUrl = DATABASE_URL): Promis
   throw new Error('The API did not become ready in 60 s');
 }
 
-async function stopApi(api: ChildProcess): Promise<void> {
+export async function stopApi(api: ChildProcess): Promise<void> {
   if (api.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     api.once('exit', () => resolve());
@@ -279,7 +286,7 @@ function printTable(rows: Row[]): void {
 }
 
 /** Migrates (by booting the app once) and seeds a database; returns who the workloads run as. */
-async function prepare(databaseUrl: string, tickets: number): Promise<BenchPrincipals> {
+export async function prepare(databaseUrl: string, tickets: number): Promise<BenchPrincipals> {
   await ensureDatabase(databaseUrl);
   const app = await createApp(loadConfig(apiEnv(databaseUrl)));
   await app.init(); // runs the migrations under their advisory lock
