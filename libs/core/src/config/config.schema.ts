@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DOCUMENT_LIMITS as LIMITS } from '../graphql/document-limits';
 
 const integer = (min: number, max: number) =>
   z
@@ -48,11 +49,11 @@ export const configSchema = z.object({
     .default('info'),
   GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
   GRAPHQL_MAX_COST: integer(10, 1_000_000).default(5000),
-  GRAPHQL_MAX_QUERY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
-  GRAPHQL_MAX_TOKENS: integer(100, 1_000_000).default(5000),
-  GRAPHQL_MAX_ALIASES: integer(0, 10_000).default(30),
-  GRAPHQL_MAX_INPUT_DEPTH: integer(2, 100).default(20),
-  GRAPHQL_MAX_INPUT_ITEMS: integer(10, 1_000_000).default(1000),
+  GRAPHQL_MAX_QUERY_BYTES: integer(1024, 10 * 1024 * 1024).default(LIMITS.maxDocumentBytes),
+  GRAPHQL_MAX_TOKENS: integer(100, 1_000_000).default(LIMITS.maxTokens),
+  GRAPHQL_MAX_ALIASES: integer(0, 10_000).default(LIMITS.maxAliases),
+  GRAPHQL_MAX_INPUT_DEPTH: integer(2, 100).default(LIMITS.maxInputDepth),
+  GRAPHQL_MAX_INPUT_ITEMS: integer(10, 1_000_000).default(LIMITS.maxInputItems),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000).optional(),
