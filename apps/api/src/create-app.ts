@@ -8,6 +8,7 @@ import {
   createRootLogger,
   createValidationPipe,
   echoRequestId,
+  guardSubscriptions,
   IdempotencyService,
   refuseOtherGraphQLMethods,
   registerIdempotency,
@@ -41,6 +42,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.useGlobalPipes(createValidationPipe());
   echoRequestId(app.getHttpAdapter().getInstance());
+  guardSubscriptions(app.getHttpAdapter().getInstance(), {
+    limits: config.graphql.limits,
+    maxCost: config.graphql.maxCost,
+    introspection: config.graphql.introspection,
+    maxSubscriptionsPerConnection: config.graphql.maxSubscriptionsPerConnection,
+  });
   await registerRateLimit(app.getHttpAdapter().getInstance(), config);
   refuseOtherGraphQLMethods(app.getHttpAdapter().getInstance(), '/graphql');
   registerIdempotency(

@@ -14,6 +14,7 @@ export * from './graphql/error-formatter';
 export * from './graphql/transport-errors';
 export * from './graphql/file-download.type';
 export * from './graphql/query-cost';
+export * from './graphql/subscription-guard';
 export * from './graphql/scalars';
 export * from './health/health.module';
 export * from './loaders/request-loaders';

@@ -27,6 +27,7 @@ import {
   type Caller,
   type RequestLoaders,
 } from '@tetrad/core';
+import { ConsortiumService } from '@tetrad/consortium';
 import { User, USER_BY_ID } from '@tetrad/identity';
 import { Organization, ORGANIZATION_BY_ID } from '@tetrad/organization';
 import { Scenario, SCENARIO_BY_ID } from '@tetrad/scenario';
@@ -78,6 +79,7 @@ export class TicketResolver {
     private readonly authorization: AuthorizationService,
     private readonly loaderRegistry: LoaderRegistry,
     private readonly events: EventBus,
+    private readonly consortia: ConsortiumService,
   ) {}
 
   /**
@@ -101,11 +103,12 @@ export class TicketResolver {
       return readAgainOnLostConnection(() => this.ticketService.get(context.caller, event.ticketId));
     },
   })
-  ticketChanged(
-    @CurrentCaller() _caller: Caller,
+  async ticketChanged(
+    @CurrentCaller() caller: Caller,
     @Context('pubsub') pubsub: PubSub,
-    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
+    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) consortiumId?: string,
   ) {
+    await this.assertFollowable(caller, consortiumId);
     return pubsub.subscribe(TICKET_CHANGED);
   }
 
@@ -122,11 +125,12 @@ export class TicketResolver {
       return readAgainOnLostConnection(() => this.comments.get(context.caller, event.commentId!));
     },
   })
-  ticketCommented(
-    @CurrentCaller() _caller: Caller,
+  async ticketCommented(
+    @CurrentCaller() caller: Caller,
     @Context('pubsub') pubsub: PubSub,
-    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
+    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) consortiumId?: string,
   ) {
+    await this.assertFollowable(caller, consortiumId);
     return pubsub.subscribe(TICKET_COMMENTED);
   }
 
@@ -179,13 +183,22 @@ export class TicketResolver {
       }
     },
   })
-  ticketEvents(
-    @CurrentCaller() _caller: Caller,
-    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) _consortiumId?: string,
+  async ticketEvents(
+    @CurrentCaller() caller: Caller,
+    @Args('consortiumId', { type: () => UUIDScalar, nullable: true }) consortiumId?: string,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
+    await this.assertFollowable(caller, consortiumId);
     // A cursor that is not one of this database's events (or not a cursor at all) gets RESYNC.
     return this.events.follow([TICKET_CHANGED, TICKET_COMMENTED], after ?? undefined);
+  }
+
+  /**
+   * A consortium the caller cannot see answers NOT_FOUND when subscribing, as it does over HTTP,
+   * instead of a subscription that silently never delivers.
+   */
+  private async assertFollowable(caller: Caller, consortiumId: string | undefined): Promise<void> {
+    if (consortiumId) await this.consortia.get(caller, consortiumId);
   }
 
   /** Delivered only to callers who may read it now: memberships are re-read for every event. */

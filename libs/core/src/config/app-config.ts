@@ -21,6 +21,8 @@ export interface AppConfig {
     graphiql: boolean;
     /** Document and input limits, checked before parsing completes and before any resolver. */
     limits: DocumentLimits;
+    /** Subscriptions one WebSocket connection may hold at once. */
+    maxSubscriptionsPerConnection: number;
   };
   bodyLimitBytes: number;
   /** GraphQL requests per caller per minute, counted across instances; 0 turns the limit off. */
@@ -108,6 +110,7 @@ function toAppConfig(env: Environment): AppConfig {
         maxInputDepth: env.GRAPHQL_MAX_INPUT_DEPTH,
         maxInputItems: env.GRAPHQL_MAX_INPUT_ITEMS,
       },
+      maxSubscriptionsPerConnection: env.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     // Off by default in tests, which send thousands of requests from one person on purpose.

@@ -109,6 +109,12 @@ describe('classifyError', () => {
       ['23503 foreign key violation', 'BAD_USER_INPUT', '23503'],
       ['23514 check violation', 'BAD_USER_INPUT', '23514'],
       ['22P02 invalid text representation', 'BAD_USER_INPUT', '22P02'],
+      ['22021 character not in repertoire (a NUL byte)', 'BAD_USER_INPUT', '22021'],
+      ['22P05 untranslatable character (\\u0000 in jsonb)', 'BAD_USER_INPUT', '22P05'],
+      ['22001 string data right truncation', 'BAD_USER_INPUT', '22001'],
+      ['22003 numeric value out of range', 'BAD_USER_INPUT', '22003'],
+      ['22007 invalid datetime format', 'BAD_USER_INPUT', '22007'],
+      ['22008 datetime field overflow', 'BAD_USER_INPUT', '22008'],
     ])('%s → %s without SQL, parameters or constraint name', (_label, code, sqlState) => {
       const error = queryFailed(
         sqlState,

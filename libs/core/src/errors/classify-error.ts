@@ -3,9 +3,15 @@ import { GraphQLError } from 'graphql';
 import { DomainError, ERROR_CODES, type ErrorCode } from './domain-error';
 import {
   isConnectionFailure,
+  PG_CHARACTER_NOT_IN_REPERTOIRE,
   PG_CHECK_VIOLATION,
+  PG_DATETIME_FIELD_OVERFLOW,
   PG_FOREIGN_KEY_VIOLATION,
+  PG_INVALID_DATETIME_FORMAT,
   PG_INVALID_TEXT_REPRESENTATION,
+  PG_NUMERIC_VALUE_OUT_OF_RANGE,
+  PG_STRING_DATA_RIGHT_TRUNCATION,
+  PG_UNTRANSLATABLE_CHARACTER,
   PG_UNIQUE_VIOLATION,
   sqlState,
 } from './postgres-errors';
@@ -92,6 +98,18 @@ function classifyDatabaseError(error: unknown): ClassifiedError | undefined {
     case PG_CHECK_VIOLATION:
     case PG_INVALID_TEXT_REPRESENTATION:
       return fault('BAD_USER_INPUT', 'The input has a value the database does not accept.');
+    // A backstop: inputs are checked before they reach the database (NUL bytes, lone surrogates,
+    // lengths, ranges); should a check be missing, the caller still hears it was their input.
+    case PG_CHARACTER_NOT_IN_REPERTOIRE:
+    case PG_UNTRANSLATABLE_CHARACTER:
+      return fault('BAD_USER_INPUT', 'The input contains characters that cannot be stored (such as a NUL byte).');
+    case PG_STRING_DATA_RIGHT_TRUNCATION:
+      return fault('BAD_USER_INPUT', 'A text in the input is longer than allowed.');
+    case PG_NUMERIC_VALUE_OUT_OF_RANGE:
+      return fault('BAD_USER_INPUT', 'A number in the input is outside the allowed range.');
+    case PG_DATETIME_FIELD_OVERFLOW:
+    case PG_INVALID_DATETIME_FORMAT:
+      return fault('BAD_USER_INPUT', 'A date in the input is not valid or is out of range.');
     default:
       return undefined;
   }

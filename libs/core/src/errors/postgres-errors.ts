@@ -5,6 +5,17 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
 export const PG_INVALID_TEXT_REPRESENTATION = '22P02';
+/** Text the database cannot store: a NUL byte, or bytes that are not valid in the encoding. */
+export const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
+/** A JSON string PostgreSQL cannot turn into text (\u0000 in jsonb). */
+export const PG_UNTRANSLATABLE_CHARACTER = '22P05';
+/** A value longer than its column allows. */
+export const PG_STRING_DATA_RIGHT_TRUNCATION = '22001';
+/** A number outside its column's range. */
+export const PG_NUMERIC_VALUE_OUT_OF_RANGE = '22003';
+/** A date or time outside PostgreSQL's range, or not a date at all. */
+export const PG_DATETIME_FIELD_OVERFLOW = '22008';
+export const PG_INVALID_DATETIME_FORMAT = '22007';
 
 const CONNECTION_SQLSTATE_PREFIXES = ['08', '57P'];
 const CONNECTION_ERRNOS = new Set([

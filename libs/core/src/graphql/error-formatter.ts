@@ -5,6 +5,8 @@ import { RefusedRequestError } from './document-limits';
 
 interface FormatterContext {
   reply?: FastifyReply;
+  /** Subscriptions over WebSocket have no reply: their errors are logged by the application. */
+  app?: { log: FastifyReply['log'] };
 }
 
 interface ErrorWithList {
@@ -39,7 +41,7 @@ function formatError(
   options: { exposeInternals: boolean },
 ): GraphQLFormattedError {
   const classified = classifyError(error);
-  const log = context.reply?.log;
+  const log = context.reply?.log ?? context.app?.log;
   if (classified.internal) {
     log?.error({ err: error.originalError ?? error }, 'request failed with an internal error');
   } else {
