@@ -1,7 +1,8 @@
-import { subject as asSubject } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, subject as asSubject, type MongoQuery } from '@casl/ability';
 import fc from 'fast-check';
 import {
   accessibleBy,
+  arrayColumn,
   AUDIT_ENTRY_COLUMNS,
   AuthorizationService,
   NO_CONTRACT_FACTS,
@@ -12,6 +13,7 @@ import {
   type Caller,
   type ColumnMap,
   type ContractFacts,
+  type SqlCondition,
   type SubjectType,
   type TaggedSubject,
 } from '@tetrad/core';
@@ -35,6 +37,9 @@ import { startTestApp, type TestApp } from '../../support/test-app';
  * WHERE by accessibleBy) selects are exactly the rows ability.can() allows, for every subject and
  * action the registered rules name. Abilities come from the application's own AuthorizationService,
  * so a domain that registers new rules is covered (the first test fails until it is listed below).
+ *
+ * A last property feeds the compiler generated can and cannot rules with every operator it
+ * translates, on nullable columns, which today's rules do not reach.
  *
  * Each fast-check run is a batch of cases evaluated in one statement (one SELECT per case over its
  * rows as VALUES, UNION ALL'ed); a failure names the first disagreeing case, and fast-check prints
@@ -308,6 +313,89 @@ function literal(value: RowValue, type: string): string {
   return `CAST('${text}' AS ${type})`;
 }
 
+/** Generated rules on one subject: two nullable id columns and a (never NULL) array column. */
+const GENERATED_COLUMNS = {
+  consortiumId: 'subject.consortium_id',
+  recipientOrganizationId: 'subject.recipient_organization_id',
+  partyOrganizationIds: arrayColumn('subject.party_organization_ids'),
+} as const;
+
+const GENERATED_TABLE: SubjectTable = {
+  alias: 'subject',
+  columns: [
+    { field: 'consortiumId', name: 'consortium_id', type: 'uuid', nullable: true, isArray: false },
+    {
+      field: 'recipientOrganizationId',
+      name: 'recipient_organization_id',
+      type: 'uuid',
+      nullable: true,
+      isArray: false,
+    },
+    {
+      field: 'partyOrganizationIds',
+      name: 'party_organization_ids',
+      type: 'uuid[]',
+      nullable: false,
+      isArray: true,
+    },
+  ],
+};
+
+const id = fc.constantFrom(...ORGS);
+const idOrNull = fc.option(id, { nil: null, freq: 3 });
+
+const scalarCondition: fc.Arbitrary<unknown> = fc.oneof(
+  idOrNull,
+  idOrNull.map((value) => ({ $eq: value })),
+  idOrNull.map((value) => ({ $ne: value })),
+  fc.array(idOrNull, { maxLength: 3 }).map((values) => ({ $in: values })),
+  fc.array(idOrNull, { maxLength: 3 }).map((values) => ({ $nin: values })),
+);
+
+const arrayCondition: fc.Arbitrary<unknown> = fc.oneof(
+  id,
+  id.map((value) => ({ $ne: value })),
+  fc.array(id, { maxLength: 3 }).map((values) => ({ $in: values })),
+);
+
+interface GeneratedRule {
+  inverted: boolean;
+  conditions: Record<string, unknown>;
+}
+
+const generatedRuleCase = fc.record({
+  rules: fc.array(
+    fc.record({
+      inverted: fc.boolean(),
+      conditions: fc.record(
+        {
+          consortiumId: scalarCondition,
+          recipientOrganizationId: scalarCondition,
+          partyOrganizationIds: arrayCondition,
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+  rows: fc.array(
+    fc.record({
+      consortiumId: idOrNull,
+      recipientOrganizationId: idOrNull,
+      partyOrganizationIds: fc.subarray(ORGS),
+    }),
+    { maxLength: 8 },
+  ),
+});
+
+function abilityWith(rules: readonly GeneratedRule[]): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  for (const { inverted, conditions } of rules) {
+    (inverted ? cannot : can)('read', 'DataSharingContract', conditions as MongoQuery);
+  }
+  return build();
+}
+
 describe('the SQL filter and ability.can() agree', () => {
   let t: TestApp;
   let authorization: AuthorizationService;
@@ -356,7 +444,7 @@ describe('the SQL filter and ability.can() agree', () => {
   /** For each case, the numbers of the rows its WHERE selects, in one statement for the batch. */
   async function selectedBySql(
     table: SubjectTable,
-    cases: { where: { sql: string; params: Record<string, unknown> }; rows: Row[] }[],
+    cases: { where: SqlCondition; rows: Row[] }[],
   ): Promise<number[][]> {
     const selects: string[] = [];
     const params: Record<string, unknown> = {};
@@ -385,10 +473,10 @@ describe('the SQL filter and ability.can() agree', () => {
     return selected.map((rows) => rows.sort((a, b) => a - b));
   }
 
-  function allowedByAbility(ability: AppAbility, spec: SubjectSpec, action: Action, rows: Row[]): number[] {
+  function allowedByAbility(ability: AppAbility, type: SubjectType, action: Action, rows: Row[]): number[] {
     return rows.flatMap((row, rowNo) =>
       // The pair (type, record) is generated per subject; the tagged union cannot be narrowed here.
-      ability.can(action, asSubject(spec.type, { ...row }) as unknown as TaggedSubject) ? [rowNo] : [],
+      ability.can(action, asSubject(type, { ...row }) as unknown as TaggedSubject) ? [rowNo] : [],
     );
   }
 
@@ -445,32 +533,76 @@ describe('the SQL filter and ability.can() agree', () => {
     }
   });
 
+  /** One statement for the batch; throws on the first case where SQL and ability.can() disagree. */
+  async function assertAgreement(
+    type: SubjectType,
+    columns: ColumnMap,
+    table: SubjectTable,
+    batch: { ability: AppAbility; action: Action; rows: Row[]; about: unknown }[],
+  ): Promise<void> {
+    const compiled = batch.map((entry, caseNo) => ({
+      ...entry,
+      where: accessibleBy(entry.ability, entry.action, type, columns, `c${caseNo}`),
+      allowed: allowedByAbility(entry.ability, type, entry.action, entry.rows),
+    }));
+    const selected = await selectedBySql(table, compiled);
+    const disagreement = compiled.findIndex(
+      (entry, caseNo) => JSON.stringify(entry.allowed) !== JSON.stringify(selected[caseNo]),
+    );
+    if (disagreement < 0) return;
+    const { action, rows, where, allowed, about } = compiled[disagreement]!;
+    throw new Error(
+      `${type}, ${action}: ability.can() allows rows ${JSON.stringify(allowed)}, the SQL filter selects ` +
+        `${JSON.stringify(selected[disagreement])}\nwhere: ${where.sql} ${JSON.stringify(where.params)}\n` +
+        `rows: ${JSON.stringify(rows)}\nfrom: ${JSON.stringify(about)}`,
+    );
+  }
+
   it.each(SUBJECTS.map((spec) => [spec.type, spec] as const))('for %s', async (_type, spec) => {
     const table = tables.get(spec.type)!;
     await fc.assert(
       fc.asyncProperty(
         fc.array(caseArbitrary(spec, table), { minLength: BATCH, maxLength: BATCH }),
         async (batch) => {
-          const compiled = batch.map((entry, caseNo) => {
-            const ability = authorization.abilityFrom(entry.context);
-            const where = accessibleBy(ability, entry.action, spec.type, spec.columns, `c${caseNo}`);
-            return { ...entry, where, allowed: allowedByAbility(ability, spec, entry.action, entry.rows) };
-          });
-          const selected = await selectedBySql(table, compiled);
+          await assertAgreement(
+            spec.type,
+            spec.columns,
+            table,
+            batch.map(({ context, action, rows }) => ({
+              ability: authorization.abilityFrom(context),
+              action,
+              rows,
+              about: context,
+            })),
+          );
           evaluated += batch.length;
-          const disagreement = compiled.findIndex(
-            (entry, caseNo) => JSON.stringify(entry.allowed) !== JSON.stringify(selected[caseNo]),
-          );
-          if (disagreement < 0) return;
-          const { context, action, rows, where, allowed } = compiled[disagreement]!;
-          throw new Error(
-            `${spec.type}, ${action}: ability.can() allows rows ${JSON.stringify(allowed)}, the SQL filter selects ` +
-              `${JSON.stringify(selected[disagreement])}\nwhere: ${where.sql} ${JSON.stringify(where.params)}\n` +
-              `rows: ${JSON.stringify(rows)}\ncaller: ${JSON.stringify(context)}`,
-          );
         },
       ),
       { numRuns: spec.runs },
+    );
+  });
+
+  /**
+   * The compiler itself, beyond what today's rules use: generated can and cannot rules with every
+   * operator it translates, on nullable columns and an array column (NULL must not turn a
+   * cannot rule's NOT into "unknown", nor $nin into "no row").
+   */
+  it('for generated rules with every operator, NULLs and cannot rules', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(generatedRuleCase, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
+        await assertAgreement(
+          'DataSharingContract',
+          GENERATED_COLUMNS,
+          GENERATED_TABLE,
+          batch.map(({ rules, rows }) => ({
+            ability: abilityWith(rules),
+            action: 'read',
+            rows,
+            about: rules,
+          })),
+        );
+      }),
+      { numRuns: 40 },
     );
   });
 
