@@ -8,3 +8,4 @@ export * from './agreement/contract-hash';
 export { ContractQueryService } from './agreement/contract-query.service';
 export { EFFECTIVE_STATUS_SQL } from './agreement/contract-query.service';
 export { LIVE_GRANT_SQL } from './enforcement/contract-facts';
+export * from './contract.rules';

@@ -3,3 +3,4 @@ export * from './dataset.module';
 export * from './dataset.entity';
 export * from './dataset-enums';
 export * from './dataset.service';
+export * from './dataset.rules';

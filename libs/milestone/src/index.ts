@@ -12,3 +12,4 @@ export {
 } from './milestone-import.service';
 export { MilestoneEvaluationService } from './milestone-evaluation.service';
 export { ScenarioFiguresService, type ScenarioFigures } from './scenario-figures.service';
+export * from './milestone.rules';

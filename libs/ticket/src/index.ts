@@ -4,3 +4,4 @@ export * from './ticket-enums';
 export * from './ticket-transitions';
 export * from './service-levels';
 export { TicketQueryService } from './ticket-query.service';
+export * from './ticket.rules';

@@ -54,8 +54,10 @@ function toSql(node: Condition, columns: ColumnMap, bind: (value: unknown) => st
     return `(${parts.join(operator === 'and' ? ' AND ' : ' OR ')})`;
   }
   if (operator === 'not') {
+    // A comparison with NULL is unknown in SQL, and NOT unknown is unknown (the row is dropped),
+    // while CASL's "not" of a false test is true: IS NOT TRUE treats unknown as false first.
     const [inner] = node.value as Condition[];
-    return inner ? `NOT ${toSql(inner, columns, bind)}` : 'TRUE';
+    return inner ? `((${toSql(inner, columns, bind)}) IS NOT TRUE)` : 'TRUE';
   }
   return fieldToSql(node as Condition & { field: string }, columns, bind);
 }
@@ -75,12 +77,22 @@ function fieldToSql(
     case 'ne':
       return value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM :${bind(value)}`;
     case 'in':
-      return (value as unknown[]).length === 0 ? 'FALSE' : `${column} IN (:...${bind(value)})`;
+      return inList(column, value as unknown[], bind);
     case 'nin':
-      return (value as unknown[]).length === 0 ? 'TRUE' : `${column} NOT IN (:...${bind(value)})`;
+      // CASL: NULL is not in a list without NULL; SQL: NULL NOT IN (...) is unknown.
+      return `((${inList(column, value as unknown[], bind)}) IS NOT TRUE)`;
     default:
       throw new Error(`The rule operator "${node.operator}" has no SQL translation yet`);
   }
+}
+
+/** `column IN (...)`, where a NULL in the list matches NULL as CASL does (SQL's IN never does). */
+function inList(column: string, values: unknown[], bind: (value: unknown) => string): string {
+  const present = values.filter((value) => value !== null);
+  const parts = present.length > 0 ? [`${column} IN (:...${bind(present)})`] : [];
+  if (present.length < values.length) parts.push(`${column} IS NULL`);
+  if (parts.length === 0) return 'FALSE';
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 
 function arrayFieldToSql(
@@ -93,7 +105,7 @@ function arrayFieldToSql(
     case 'eq':
       return `${array} @> CAST(ARRAY[:${bind(node.value)}] AS ${elementType}[])`;
     case 'ne':
-      return `NOT (${array} @> CAST(ARRAY[:${bind(node.value)}] AS ${elementType}[]))`;
+      return `((${array} @> CAST(ARRAY[:${bind(node.value)}] AS ${elementType}[])) IS NOT TRUE)`;
     case 'in': {
       const values = node.value as unknown[];
       return values.length === 0
