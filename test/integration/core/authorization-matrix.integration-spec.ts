@@ -72,6 +72,20 @@ const CONSORTIUM_TABLE = {
   registerOrganization: { ...everyMember('FORBIDDEN'), outsider: 'FORBIDDEN', otherConsortium: 'FORBIDDEN' },
 } satisfies Record<string, Expectation>;
 
+const SCENARIO_TABLE = {
+  // Every member reads the consortium's scenarios; the scenario user (its admins and engineers), who
+  // names the real deployments and their pain points, creates and edits them.
+  readScenario: everyMember('ALLOWED'),
+  createScenario: {
+    member: (role, kind) =>
+      kind === 'SCENARIO_USER' && (role === 'ORG_ADMIN' || role === 'ENGINEER') ? 'ALLOWED' : 'FORBIDDEN',
+  },
+  updateScenario: {
+    member: (role, kind) =>
+      kind === 'SCENARIO_USER' && (role === 'ORG_ADMIN' || role === 'ENGINEER') ? 'ALLOWED' : 'FORBIDDEN',
+  },
+} satisfies Record<string, Expectation>;
+
 const TICKET_TABLE = {
   // The consortium's shared work queue: every member reads, raises, triages, assigns, moves, comments.
   listTickets: everyMember('ALLOWED'),
@@ -84,6 +98,10 @@ const TICKET_TABLE = {
   commentOnTicket: everyMember('ALLOWED'),
   // A comment is edited by its author only (here another person of the scenario user).
   editSomeoneElsesComment: everyMember('FORBIDDEN'),
+  // Links to datasets (of its consortium, visible to the caller) are part of working on a ticket.
+  linkTicketToDataset: everyMember('ALLOWED'),
+  // Response and resolution times are the consortium's settings: its member admins set them.
+  setTicketServiceLevel: rolesMay('ORG_ADMIN'),
 } satisfies Record<string, Expectation>;
 
 const DATASET_TABLE = {
@@ -105,6 +123,14 @@ const DATASET_TABLE = {
   // The owner's data stewards update it (the dataset is the scenario user's).
   updateDataset: {
     member: (role, kind) => (kind === 'SCENARIO_USER' && role === 'DATA_STEWARD' ? 'ALLOWED' : 'FORBIDDEN'),
+  },
+  // Enforcement: only an ACTIVE contract grants access, to the recipient's RESEARCHER/ENGINEER, for
+  // its purposes; nothing else does, not even owning the data. Refusals are audited too.
+  accessDataset: {
+    member: (role, kind) =>
+      kind === 'RESEARCH_INSTITUTE' && (role === 'RESEARCHER' || role === 'ENGINEER')
+        ? 'ALLOWED'
+        : 'FORBIDDEN',
   },
 } satisfies Record<string, Expectation>;
 
@@ -130,6 +156,8 @@ const CONTRACT_TABLE = {
   readContract: partiesMay(['SCENARIO_USER', 'RESEARCH_INSTITUTE'], () => true),
   // Each party's LEGAL users draft.
   editContract: partiesMay(['SCENARIO_USER', 'RESEARCH_INSTITUTE'], (role) => role === 'LEGAL'),
+  // ... and agree a version, which freezes it for signature.
+  agreeContract: partiesMay(['SCENARIO_USER', 'RESEARCH_INSTITUTE'], (role) => role === 'LEGAL'),
   // Each party's SIGNATORY signs the agreed hash.
   signContract: partiesMay(['SCENARIO_USER', 'RESEARCH_INSTITUTE'], (role) => role === 'SIGNATORY'),
   // The provider's admin or legal team suspends an ACTIVE contract; the recipient cannot.
@@ -137,16 +165,31 @@ const CONTRACT_TABLE = {
     ['SCENARIO_USER', 'RESEARCH_INSTITUTE'],
     (role, kind) => kind === 'SCENARIO_USER' && (role === 'ORG_ADMIN' || role === 'LEGAL'),
   ),
+  terminateContract: partiesMay(
+    ['SCENARIO_USER', 'RESEARCH_INSTITUTE'],
+    (role, kind) => kind === 'SCENARIO_USER' && (role === 'ORG_ADMIN' || role === 'LEGAL'),
+  ),
+  // The recipient meets the duties (its admin or legal team records the evidence).
+  fulfilObligation: partiesMay(
+    ['SCENARIO_USER', 'RESEARCH_INSTITUTE'],
+    (role, kind) => kind === 'RESEARCH_INSTITUTE' && (role === 'ORG_ADMIN' || role === 'LEGAL'),
+  ),
 } satisfies Record<string, Expectation>;
 
 const MILESTONE_TABLE = {
   readMilestone: everyMember('ALLOWED'),
-  // Member admins propose milestones.
+  // Member admins propose milestones and amend proposed terms.
   proposeMilestone: rolesMay('ORG_ADMIN'),
+  amendMilestoneTerms: rolesMay('ORG_ADMIN'),
   // Every bound party (all four hold a share) accepts the exact terms: by its admins or signatories.
   acceptMilestoneTerms: rolesMay('ORG_ADMIN', 'SIGNATORY'),
   // KPI reports are submitted by the scenario user (its admins and engineers) ...
   submitKpiReport: {
+    member: (role, kind) =>
+      kind === 'SCENARIO_USER' && (role === 'ORG_ADMIN' || role === 'ENGINEER') ? 'ALLOWED' : 'FORBIDDEN',
+  },
+  // ... who alone may withdraw them ...
+  withdrawKpiReport: {
     member: (role, kind) =>
       kind === 'SCENARIO_USER' && (role === 'ORG_ADMIN' || role === 'ENGINEER') ? 'ALLOWED' : 'FORBIDDEN',
   },
@@ -168,11 +211,13 @@ const LEDGER_TABLE = {
 const AUDIT_TABLE = {
   // One chain per consortium, read and verified by any party.
   auditEntries: everyMember('ALLOWED'),
+  auditCheckpoints: everyMember('ALLOWED'),
   verifyAuditChain: everyMember('ALLOWED'),
 } satisfies Record<string, Expectation>;
 
 const TABLES = {
   consortium: CONSORTIUM_TABLE,
+  scenario: SCENARIO_TABLE,
   ticket: TICKET_TABLE,
   dataset: DATASET_TABLE,
   'access request': ACCESS_REQUEST_TABLE,
@@ -225,6 +270,8 @@ interface Operation {
   hidden?: Outcome;
   /** What a refused mutation must leave as it was: one SQL row. */
   state?: (w: World, c: CaseContext) => [string, unknown[]];
+  /** Refusals are written to the audit trail too (one entry), not only successes. */
+  refusalsAudited?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -386,6 +433,47 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
       ],
     },
 
+    // Scenarios
+    readScenario: {
+      document: 'query Q($id: UUID!) { scenario(id: $id) { id } }',
+      variables: () => ({ id: w.scenarioId }),
+    },
+    createScenario: {
+      document: 'mutation M($input: CreateScenarioInput!) { createScenario(input: $input) { id } }',
+      variables: (_w, c) => ({
+        input: {
+          consortiumId: w.consortiumId,
+          name: `Matrix line ${c.serial}`,
+          sector: 'LOGISTICS',
+          site: 'Hub 9',
+        },
+      }),
+      state: (_w, c) => [
+        'SELECT count(*)::int AS n FROM scenario WHERE name = $1',
+        [`Matrix line ${c.serial}`],
+      ],
+    },
+    updateScenario: {
+      document:
+        'mutation M($id: UUID!, $input: ScenarioFields!) { updateScenario(id: $id, input: $input) { id } }',
+      prepare: async (_w, c) => ({
+        scenario: await copyRow('scenario', w.scenarioId, { name: `Matrix scenario ${c.serial}` }),
+      }),
+      variables: (_w, c) => ({
+        id: c.fresh['scenario'],
+        input: {
+          name: `Matrix scenario ${c.serial}, renamed`,
+          sector: 'LOGISTICS',
+          site: 'Hub 10',
+          unitsDeployed: 4,
+        },
+      }),
+      state: (_w, c) => [
+        'SELECT name, site, units_deployed FROM scenario WHERE id = $1',
+        [c.fresh['scenario']],
+      ],
+    },
+
     // Tickets
     listTickets: {
       document: 'query Q($id: UUID!) { tickets(filter: { consortiumId: $id }) { totalCount } }',
@@ -454,6 +542,28 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
       state: (_w, c) => ['SELECT body, history FROM ticket_comment WHERE id = $1', [c.fresh['comment']]],
     },
 
+    linkTicketToDataset: {
+      document:
+        'mutation M($ticket: UUID!, $dataset: UUID!) { linkTicketToDataset(ticketId: $ticket, datasetId: $dataset) { id } }',
+      prepare: async (_w, c) => ({ ticket: await insertTicket(c, 'OPEN') }),
+      variables: (_w, c) => ({ ticket: c.fresh['ticket'], dataset: w.parcelsId }),
+      state: (_w, c) => [
+        'SELECT count(*)::int AS n FROM ticket_dataset_link WHERE ticket_id = $1',
+        [c.fresh['ticket']],
+      ],
+    },
+    setTicketServiceLevel: {
+      document:
+        'mutation M($id: UUID!, $hours: Int!) { setTicketServiceLevel(consortiumId: $id, severity: LOW, responseHours: $hours, resolutionHours: 2000) { severity } }',
+      // Another number of hours than the last case's, so that a change would show.
+      variables: (_w, c) => ({ id: w.consortiumId, hours: 1 + (c.serial % 1000) }),
+      state: () => [
+        `SELECT count(*)::int AS n, max(response_hours) AS hours FROM ticket_service_level
+          WHERE consortium_id = $1 AND severity = 'LOW'`,
+        [w.consortiumId],
+      ],
+    },
+
     // Datasets
     listDatasets: {
       document: 'query Q($id: UUID!) { datasets(consortiumId: $id) { totalCount } }',
@@ -509,6 +619,17 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
         'SELECT version, name, storage_location FROM dataset WHERE id = $1',
         [c.fresh['dataset']],
       ],
+    },
+
+    accessDataset: {
+      document:
+        'mutation M($id: UUID!) { accessDataset(datasetId: $id, purpose: RESEARCH) { storageLocation } }',
+      variables: () => ({ id: w.parcelsId }),
+      state: () => [
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'dataset.access' AND subject_id = $1`,
+        [w.parcelsId],
+      ],
+      refusalsAudited: true,
     },
 
     // Access requests
@@ -587,6 +708,15 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
         [c.fresh['contract']],
       ],
     },
+    agreeContract: {
+      document: 'mutation M($id: UUID!) { agreeContract(contractId: $id, version: 1) { id } }',
+      prepare: async () => ({ contract: await copyContract(w.draftContractId) }),
+      variables: (_w, c) => ({ id: c.fresh['contract'] }),
+      state: (_w, c) => [
+        'SELECT status, agreed_version FROM data_sharing_contract WHERE id = $1',
+        [c.fresh['contract']],
+      ],
+    },
     signContract: {
       document:
         'mutation M($id: UUID!, $hash: String!) { signContract(contractId: $id, hash: $hash) { id } }',
@@ -603,6 +733,31 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
       prepare: async () => ({ contract: await copyContract(w.activeContractId) }),
       variables: (_w, c) => ({ id: c.fresh['contract'] }),
       state: (_w, c) => ['SELECT status FROM data_sharing_contract WHERE id = $1', [c.fresh['contract']]],
+    },
+
+    terminateContract: {
+      document:
+        'mutation M($id: UUID!) { terminateContract(contractId: $id, reason: "The project was stopped.") { id } }',
+      prepare: async () => ({ contract: await copyContract(w.activeContractId) }),
+      variables: (_w, c) => ({ id: c.fresh['contract'] }),
+      state: (_w, c) => ['SELECT status FROM data_sharing_contract WHERE id = $1', [c.fresh['contract']]],
+    },
+    fulfilObligation: {
+      document:
+        'mutation M($id: UUID!) { fulfilObligation(obligationId: $id, evidence: "Paper list sent on time.") { id } }',
+      prepare: async () => {
+        const contract = await copyContract(w.activeContractId);
+        const obligation = await insert(
+          `INSERT INTO contract_obligation (contract_id, duty, due_at) VALUES ($1, 'REPORT_PUBLICATIONS', now() + interval '90 days')`,
+          [contract],
+        );
+        return { obligation };
+      },
+      variables: (_w, c) => ({ id: c.fresh['obligation'] }),
+      state: (_w, c) => [
+        'SELECT met_at, evidence FROM contract_obligation WHERE id = $1',
+        [c.fresh['obligation']],
+      ],
     },
 
     // Milestones
@@ -630,17 +785,26 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
         [`Matrix milestone ${c.serial}`],
       ],
     },
+    amendMilestoneTerms: {
+      document:
+        'mutation M($id: UUID!, $hash: String!, $changes: MilestoneTermsChangeInput!) { amendMilestoneTerms(milestoneId: $id, baseTermsHash: $hash, changes: $changes) { id } }',
+      prepare: async () => ({ milestone: await proposedMilestone() }),
+      variables: (_w, c) => ({
+        id: c.fresh['milestone'],
+        hash: w.termsHash,
+        changes: {
+          name: `Matrix terms ${c.serial}`,
+          windowStart: isoDaysFromNow(10),
+          windowEnd: isoDaysFromNow(40),
+          dueAt: isoDaysFromNow(40),
+        },
+      }),
+      state: (_w, c) => ['SELECT name, terms_version FROM milestone WHERE id = $1', [c.fresh['milestone']]],
+    },
     acceptMilestoneTerms: {
       document:
         'mutation M($id: UUID!, $hash: String!) { acceptMilestoneTerms(milestoneId: $id, termsHash: $hash) { id } }',
-      // The demo milestone's terms (all four parties hold a share), proposed again.
-      prepare: async () => ({
-        milestone: await copyRow('milestone', w.milestoneId, {
-          status: 'PROPOSED',
-          committed_at: null,
-          committed_terms_hash: null,
-        }),
-      }),
+      prepare: async () => ({ milestone: await proposedMilestone() }),
       variables: (_w, c) => ({ id: c.fresh['milestone'], hash: w.termsHash }),
       state: (_w, c) => [
         'SELECT count(*)::int AS n FROM milestone_acceptance WHERE milestone_id = $1',
@@ -672,21 +836,15 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
         [w.scenarioId, c.fresh['periodStart']],
       ],
     },
+    withdrawKpiReport: {
+      document: 'mutation M($id: UUID!) { withdrawKpiReport(id: $id, reason: "Counted twice.") { id } }',
+      prepare: async (_w, c) => ({ report: await submittedReport(c) }),
+      variables: (_w, c) => ({ id: c.fresh['report'] }),
+      state: (_w, c) => ['SELECT status FROM kpi_report WHERE id = $1', [c.fresh['report']]],
+    },
     verifyKpiReport: {
       document: 'mutation M($id: UUID!) { verifyKpiReport(id: $id, reason: "Matches the logs.") { id } }',
-      // The demo report submitted again by the scenario user, for a day long before the window.
-      prepare: async (_w, c) => ({
-        report: await copyRow('kpi_report', w.reportId, {
-          status: 'SUBMITTED',
-          reviewed_by_organization_id: null,
-          reviewed_by_user_id: null,
-          reviewed_at: null,
-          review_reason: null,
-          period_start: isoDaysFromNow(-3000 - 2 * c.serial),
-          period_end: isoDaysFromNow(-2999 - 2 * c.serial),
-          operating_hours: 10,
-        }),
-      }),
+      prepare: async (_w, c) => ({ report: await submittedReport(c) }),
       variables: (_w, c) => ({ id: c.fresh['report'] }),
       state: (_w, c) => ['SELECT status FROM kpi_report WHERE id = $1', [c.fresh['report']]],
     },
@@ -714,11 +872,38 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
       variables: () => ({ id: w.consortiumId }),
       shows: totalCount('auditEntries'),
     },
+    auditCheckpoints: {
+      document: 'query Q($id: UUID!) { auditCheckpoints(consortiumId: $id) { chain length } }',
+      variables: () => ({ id: w.consortiumId }),
+    },
     verifyAuditChain: {
       document: 'query Q($id: UUID!) { verifyAuditChain(consortiumId: $id) { chain firstProblem { seq } } }',
       variables: () => ({ id: w.consortiumId }),
     },
   };
+
+  /** The demo milestone's terms (all four parties hold a share), proposed again. */
+  function proposedMilestone(): Promise<string> {
+    return copyRow('milestone', w.milestoneId, {
+      status: 'PROPOSED',
+      committed_at: null,
+      committed_terms_hash: null,
+    });
+  }
+
+  /** The demo report submitted again by the scenario user, for a day long before any window. */
+  function submittedReport(c: CaseContext): Promise<string> {
+    return copyRow('kpi_report', w.reportId, {
+      status: 'SUBMITTED',
+      reviewed_by_organization_id: null,
+      reviewed_by_user_id: null,
+      reviewed_at: null,
+      review_reason: null,
+      period_start: isoDaysFromNow(-3000 - 2 * c.serial),
+      period_end: isoDaysFromNow(-2999 - 2 * c.serial),
+      operating_hours: 10,
+    });
+  }
 
   /** An unsettled entry the robot maker owes the scenario user, on a milestone of its own. */
   async function ledgerEntry(): Promise<string> {
@@ -882,7 +1067,10 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
     if (!before) return;
     const after = await snapshot(op, c);
     if (outcome !== 'ALLOWED') {
-      expect(after).toEqual(before);
+      expect(after).toEqual({
+        row: before.row,
+        auditEntries: before.auditEntries + (op.refusalsAudited ? 1 : 0),
+      });
     } else {
       // The state query sees the change (so that its silence on a refusal means something), audited.
       expect(after.row).not.toEqual(before.row);
