@@ -6,8 +6,10 @@ import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/
 /**
  * The authorization matrix (issue 17, "Tenant walls"): every domain's representative reads and
  * mutations, called by a member of the parcel-sorting consortium with each single role at each
- * kind of party, by an outsider (an organisation in no consortium) and by a member of another
- * consortium, both holding every role. The tables below are the specification, written from
+ * kind of party; by organisations that are not active members of it — an outsider in no
+ * consortium, one only invited, one that withdrew — and by a member of another consortium, each
+ * holding every role ("an organisation sees nothing of a consortium it is not an active member
+ * of"). The tables below are the specification, written from
  * DOMAIN.md and the domains' rules; each case runs on its own fresh records, so that the order of
  * the cases does not matter, and a refused mutation must leave its records and the audit trail
  * exactly as they were.
@@ -24,7 +26,9 @@ const KINDS = ['SCENARIO_USER', 'ROBOT_MAKER', 'SUPPLIER', 'RESEARCH_INSTITUTE']
 type Kind = (typeof KINDS)[number];
 type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'NOT_FOUND';
 /** A member with one role at one kind of party, or one of the two callers from outside. */
-type CallerName = `${Role}/${Kind}` | 'OUTSIDER' | 'OTHER_CONSORTIUM';
+type CallerName = `${Role}/${Kind}` | 'OUTSIDER' | 'INVITED_MEMBER' | 'WITHDRAWN_MEMBER' | 'OTHER_CONSORTIUM';
+/** Organisations that are not active members of the consortium, with every role: how each is related to it. */
+const NON_MEMBERS = ['OUTSIDER', 'INVITED_MEMBER', 'WITHDRAWN_MEMBER'] as const;
 
 /** The demo organisation of each party kind, all active members of the parcel-sorting consortium. */
 const PARTY_ORGANIZATIONS: Record<Kind, string> = {
@@ -36,9 +40,10 @@ const PARTY_ORGANIZATIONS: Record<Kind, string> = {
 /** An active member of the other demo consortium only. */
 const OTHER_CONSORTIUM_ORGANIZATION = 'Shenzhen Pearl River Care Homes';
 
-/** Expected outcomes of one operation. Both outside callers answer NOT_FOUND unless said. */
+/** Expected outcomes of one operation. Every caller from outside answers NOT_FOUND unless said. */
 interface Expectation {
   member: (role: Role, kind: Kind) => Outcome;
+  /** The outsider, the invited and the withdrawn organisation. */
   outsider?: Outcome;
   otherConsortium?: Outcome;
 }
@@ -289,7 +294,7 @@ const CASES: [string, OperationName, CallerName, Outcome, number][] = Object.ent
         ...ROLES.flatMap((role) =>
           KINDS.map((kind): [CallerName, Outcome] => [`${role}/${kind}`, expectation.member(role, kind)]),
         ),
-        ['OUTSIDER', expectation.outsider ?? 'NOT_FOUND'],
+        ...NON_MEMBERS.map((caller): [CallerName, Outcome] => [caller, expectation.outsider ?? 'NOT_FOUND']),
         ['OTHER_CONSORTIUM', expectation.otherConsortium ?? 'NOT_FOUND'],
       ];
       return callers.map(([caller, expected]) => ({
@@ -1013,6 +1018,24 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
       [validUscc(8_999)],
     );
     tokens.set('OUTSIDER', (await memberWithRoles(t, outsider, [...ROLES], 'outsider')).token);
+    const consortiumId = await consortiumIdByName(t, DEMO_CONSORTIA[0]!.name);
+    for (const [caller, status, serial] of [
+      ['INVITED_MEMBER', 'INVITED', 8_998],
+      ['WITHDRAWN_MEMBER', 'WITHDRAWN', 8_997],
+    ] as const) {
+      const organization = await insert(
+        `INSERT INTO organization (name, kind, unified_social_credit_code, region) VALUES ($1, 'SUPPLIER', $2, 'Anhui')`,
+        [`${status} supplier`, validUscc(serial)],
+      );
+      await t.dataSource.query(
+        `INSERT INTO membership (consortium_id, organization_id, party_role, status, joined_at, left_at)
+         VALUES ($1, $2, 'SUPPLIER', $3, $4, $5)`,
+        status === 'WITHDRAWN'
+          ? [consortiumId, organization, status, new Date(Date.now() - 30 * DAY), new Date()]
+          : [consortiumId, organization, status, null, null],
+      );
+      tokens.set(caller, (await memberWithRoles(t, organization, [...ROLES], caller.toLowerCase())).token);
+    }
     const other = await organizationIdByName(t, OTHER_CONSORTIUM_ORGANIZATION);
     tokens.set('OTHER_CONSORTIUM', (await memberWithRoles(t, other, [...ROLES], 'other')).token);
     w = await buildWorld();
@@ -1081,7 +1104,7 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
   it('covers every operation for every role, party kind and outside caller: at least 240 cases', () => {
     const operations = Object.values(TABLES).flatMap((table) => Object.keys(table));
     expect(new Set(CASES.map(([, operation]) => operation))).toEqual(new Set(operations));
-    expect(CASES).toHaveLength(operations.length * (ROLES.length * KINDS.length + 2));
+    expect(CASES).toHaveLength(operations.length * (ROLES.length * KINDS.length + NON_MEMBERS.length + 1));
     expect(CASES.length).toBeGreaterThanOrEqual(240);
   });
 });
