@@ -1048,12 +1048,12 @@ describe('authorization matrix: operation × role × party kind, outsiders', () 
     await t?.close();
   });
 
-  it('starts from an ACTIVE contract that grants the institute the parcels', async () => {
-    const [row] = await t.dataSource.query<{ status: string; fully_signed_at: Date | null }[]>(
-      'SELECT status, fully_signed_at FROM data_sharing_contract WHERE id = $1',
+  it('starts from a contract of the scenario user and the institute signed by both and ACTIVE', async () => {
+    const [row] = await t.dataSource.query<{ status: string; signed: boolean }[]>(
+      'SELECT status, fully_signed_at IS NOT NULL AS signed FROM data_sharing_contract WHERE id = $1',
       [w.activeContractId],
     );
-    expect(row).toMatchObject({ status: 'ACTIVE' });
+    expect(row).toEqual({ status: 'ACTIVE', signed: true });
   });
 
   /** The row a mutation touches, and the length of the audit trail. */
