@@ -49,8 +49,9 @@ export const contractRules: RuleContributor = ({ can }, { caller, activeConsorti
   if (!has(UserRole.RESEARCHER) && !has(UserRole.ENGINEER)) return;
   for (const grant of contracts.grants) {
     const datasetId = { $in: [...grant.datasetIds] };
+    // The location itself is given only by accessDataset, which records each access with its
+    // purpose: a grant does not show it on the dataset's plain `storageLocation` field.
     can('access', 'DatasetAccess', { datasetId, purpose: { $in: [...grant.purposes] } });
-    can('readLocation', 'Dataset', { id: datasetId });
   }
 };
 

@@ -59,7 +59,7 @@ export class DatasetResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      "Where the data lives: only for the owner's data stewards and the holders of a live grant (an ACTIVE contract's recipient researchers and engineers).",
+      "Where the data lives: only for the owner's data stewards. Holders of a live grant get it from accessDataset, which records the access with its purpose.",
   })
   storageLocation(@CurrentCaller() caller: Caller, @Parent() dataset: Dataset): Promise<string | null> {
     return this.datasetService.storageLocationFor(caller, dataset);

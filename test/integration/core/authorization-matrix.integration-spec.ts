@@ -114,14 +114,11 @@ const DATASET_TABLE = {
   listDatasets: everyMember('ALLOWED'),
   // TRADE_SECRET metadata: the owner (the supplier) only.
   readTradeSecretDataset: { member: (_role, kind) => (kind === 'SUPPLIER' ? 'ALLOWED' : 'NOT_FOUND') },
-  // The storage location: the owner's data stewards and the holders of a live grant (an ACTIVE
-  // contract's recipient RESEARCHER/ENGINEER: the institute's); nobody else.
+  // The storage location on the dataset itself: the owner's data stewards only. Holders of a live
+  // grant (the institute's RESEARCHER/ENGINEER) get it from accessDataset, which records each access
+  // with its purpose (DOMAIN: "Each such access is recorded with its purpose").
   readStorageLocation: {
-    member: (role, kind) =>
-      (kind === 'SCENARIO_USER' && role === 'DATA_STEWARD') ||
-      (kind === 'RESEARCH_INSTITUTE' && (role === 'RESEARCHER' || role === 'ENGINEER'))
-        ? 'ALLOWED'
-        : 'FORBIDDEN',
+    member: (role, kind) => (kind === 'SCENARIO_USER' && role === 'DATA_STEWARD' ? 'ALLOWED' : 'FORBIDDEN'),
   },
   // A member's data stewards (and, in the code, its admins) register its datasets.
   registerDataset: rolesMay('DATA_STEWARD', 'ORG_ADMIN'),
