@@ -11,7 +11,7 @@ export type CallerCheck =
   | 'organizationAdmin'
   /** A person of the caller's own organisation (a platform admin names any one). */
   | 'organizationMember'
-  /** An active member of the consortium concerned (the memberships the ability is built from). */
+  /** An active member of the consortium concerned, from the facts the ability is built from (platform admins: any). */
   | 'consortiumMember'
   /** A party organisation of the contract, access request or milestone the field hangs from. */
   | 'party';
