@@ -74,8 +74,15 @@ export async function startTestApp(
     ...env,
   });
   const app = await createApp(config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    // A boot that fails (a resolver without a policy, say) fails its file rather than hang it open.
+    await app.close().catch(() => undefined);
+    if (!shared) await database.drop();
+    throw error;
+  }
   const dataSource = app.get<DataSource, TetradDataSource>(DataSource);
   async function graphql<T>(
     query: string,

@@ -12,6 +12,7 @@ import {
   UnitOfWorkModule,
   LoadersModule,
   LoggingModule,
+  ResolverPolicyModule,
   type AppConfig,
 } from '@tetrad/core';
 import { migrations } from '@tetrad/migrations';
@@ -54,6 +55,8 @@ export class AppModule {
         ContractModule,
         MilestoneModule,
         PortfolioModule,
+        // Every GraphQL handler declares how it is authorized (checked at boot).
+        ResolverPolicyModule,
         // Last: the demo seeder (SEED_DEMO_DATA) goes through the domains' public services.
         DemoDataModule,
       ],

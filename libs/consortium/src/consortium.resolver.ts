@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  Authorized,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -34,6 +35,7 @@ export class ConsortiumResolver {
     private readonly membershipService: MembershipService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'read' })
   @Query(() => Consortium, { description: 'A consortium your organisation is an active member of.' })
   consortium(
     @CurrentCaller() caller: Caller,
@@ -42,6 +44,7 @@ export class ConsortiumResolver {
     return this.consortiumService.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'read' })
   @Query(() => ConsortiumConnection, {
     description: 'Consortia you can see, filtered.',
     complexity: connectionCost,
@@ -50,6 +53,7 @@ export class ConsortiumResolver {
     return this.consortiumService.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'create' })
   @Mutation(() => Consortium, {
     description: 'ORG_ADMIN: found a consortium; your organisation joins it as its first member.',
   })
@@ -60,6 +64,7 @@ export class ConsortiumResolver {
     return this.consortiumService.found(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'activate' })
   @Mutation(() => Consortium, {
     description: 'ORG_ADMIN of a member: FORMING → ACTIVE once all four party kinds are active members.',
   })
@@ -70,6 +75,7 @@ export class ConsortiumResolver {
     return this.consortiumService.activate(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'update' })
   @Mutation(() => Consortium, {
     description: "ORG_ADMIN of a member: change the consortium's settings (its time zone).",
   })
@@ -80,6 +86,7 @@ export class ConsortiumResolver {
     return this.consortiumService.update(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'invite' })
   @Mutation(() => Membership, { description: 'ORG_ADMIN of a member: invite another organisation.' })
   inviteOrganization(
     @CurrentCaller() caller: Caller,
@@ -88,6 +95,7 @@ export class ConsortiumResolver {
     return this.membershipService.invite(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Membership', action: 'accept' })
   @Mutation(() => Membership, {
     description: 'ORG_ADMIN of the invited organisation: accept the invitation.',
   })
@@ -98,6 +106,7 @@ export class ConsortiumResolver {
     return this.membershipService.accept(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Membership', action: 'decline' })
   @Mutation(() => Membership, {
     description: 'ORG_ADMIN of the invited organisation: decline the invitation.',
   })
@@ -108,6 +117,7 @@ export class ConsortiumResolver {
     return this.membershipService.decline(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Membership', action: 'withdraw' })
   @Mutation(() => Membership, {
     description: 'ORG_ADMIN of a member: withdraw your organisation from the consortium.',
   })
@@ -118,6 +128,7 @@ export class ConsortiumResolver {
     return this.membershipService.withdraw(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Membership', action: 'read' })
   @Query(() => MembershipConnection, {
     description:
       "A consortium's memberships, or (without consortiumId) your organisation's, invitations included.",
@@ -127,6 +138,7 @@ export class ConsortiumResolver {
     return this.membershipService.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Membership', action: 'read' })
   @ResolveField(() => MembershipConnection, { complexity: connectionCost })
   members(@CurrentCaller() caller: Caller, @Parent() consortium: Consortium, @Args() args: MembershipsArgs) {
     return this.membershipService.list(caller, { ...args, consortiumId: consortium.id });
@@ -135,6 +147,7 @@ export class ConsortiumResolver {
 
 @Resolver(() => Membership)
 export class MembershipResolver {
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Organization)
   async organization(
     @Parent() membership: Membership,
@@ -145,6 +158,7 @@ export class MembershipResolver {
     return organization;
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => String, {
     description: "The consortium's name (visible to invited organisations too).",
   })

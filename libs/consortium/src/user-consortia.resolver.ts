@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { connectionCost, CurrentCaller, ForbiddenError, type Caller } from '@tetrad/core';
+import { Authorized, connectionCost, CurrentCaller, ForbiddenError, type Caller } from '@tetrad/core';
 import { User } from '@tetrad/identity';
 import { ConsortiaArgs } from './dto/consortium.inputs';
 import { ConsortiumConnection } from './consortium.resolver';
@@ -10,6 +10,7 @@ import { ConsortiumService } from './consortium.service';
 export class UserConsortiaResolver {
   constructor(private readonly consortiumService: ConsortiumService) {}
 
+  @Authorized({ by: 'self' })
   @ResolveField(() => ConsortiumConnection, { complexity: connectionCost })
   async consortia(@CurrentCaller() caller: Caller, @Parent() user: User, @Args() args: ConsortiaArgs) {
     if (user.id !== caller.userId)

@@ -68,3 +68,5 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency-hooks';
 export * from './idempotency/idempotent-requests';
 export * from './rate-limit/rate-limit';
+export * from './authorization/resolver-policy';
+export * from './authorization/resolver-policy-check';

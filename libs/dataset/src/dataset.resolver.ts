@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  Authorized,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -19,6 +20,7 @@ export class DatasetConnection extends Connection(Dataset) {}
 export class DatasetResolver {
   constructor(private readonly datasetService: DatasetService) {}
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'read' })
   @Query(() => Dataset)
   dataset(
     @CurrentCaller() caller: Caller,
@@ -27,6 +29,7 @@ export class DatasetResolver {
     return this.datasetService.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'read' })
   @Query(() => DatasetConnection, {
     description: 'The datasets you may see, filtered.',
     complexity: connectionCost,
@@ -35,6 +38,7 @@ export class DatasetResolver {
     return this.datasetService.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'create' })
   @Mutation(() => Dataset, {
     description: 'A data steward (or admin) registers a dataset of their organisation.',
   })
@@ -45,6 +49,7 @@ export class DatasetResolver {
     return this.datasetService.register(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'update' })
   @Mutation(() => Dataset, {
     description: "The owner's data steward updates it; each update is a new version.",
   })
@@ -56,6 +61,7 @@ export class DatasetResolver {
     return this.datasetService.update(caller, id, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'readLocation' })
   @ResolveField(() => String, {
     nullable: true,
     description:
@@ -65,6 +71,7 @@ export class DatasetResolver {
     return this.datasetService.storageLocationFor(caller, dataset);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Organization, { description: 'The organisation that owns it (batched).' })
   async owner(
     @Parent() dataset: Dataset,

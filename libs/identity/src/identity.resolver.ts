@@ -10,6 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import {
+  Authorized,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -61,11 +62,13 @@ export class UserResolver {
     private readonly sessions: SessionService,
   ) {}
 
+  @Authorized({ by: 'self' })
   @Query(() => User, { description: 'The signed-in person, with their organisation and roles.' })
   me(@CurrentCaller() caller: Caller): Promise<User> {
     return this.userService.me(caller);
   }
 
+  @Authorized({ by: 'caller', check: 'organizationMember' })
   @Query(() => UserConnection, {
     description: "People of the caller's organisation.",
     complexity: connectionCost,
@@ -74,6 +77,7 @@ export class UserResolver {
     return this.userService.list(caller, args);
   }
 
+  @Authorized({ by: 'caller', check: 'organizationAdmin' })
   @Mutation(() => User, { description: 'ORG_ADMIN: replace the roles of a person of your organisation.' })
   updateUserRoles(
     @CurrentCaller() caller: Caller,
@@ -82,6 +86,7 @@ export class UserResolver {
     return this.userService.updateRoles(caller, input.userId, input.roles);
   }
 
+  @Authorized({ by: 'caller', check: 'organizationAdmin' })
   @Mutation(() => User, {
     description: 'ORG_ADMIN: deactivate a person; their sessions and tokens stop working.',
   })
@@ -92,6 +97,7 @@ export class UserResolver {
     return this.userService.setStatus(caller, userId, UserStatus.DEACTIVATED);
   }
 
+  @Authorized({ by: 'caller', check: 'organizationAdmin' })
   @Mutation(() => User, { description: 'ORG_ADMIN: reactivate a deactivated person.' })
   reactivateUser(
     @CurrentCaller() caller: Caller,
@@ -100,11 +106,13 @@ export class UserResolver {
     return this.userService.setStatus(caller, userId, UserStatus.ACTIVE);
   }
 
+  @Authorized({ by: 'self' })
   @Mutation(() => Number, { description: 'Signs out every session of the caller; answers how many ended.' })
   revokeMySessions(@CurrentCaller() caller: Caller): Promise<number> {
     return this.sessions.revokeAllOf(caller);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Organization, { nullable: true })
   organization(
     @Parent() user: User,
@@ -120,16 +128,19 @@ export class UserResolver {
 export class InvitationResolver {
   constructor(private readonly invitationService: InvitationService) {}
 
+  @Authorized({ by: 'caller', check: 'organizationAdmin' })
   @Mutation(() => Invitation, { description: 'ORG_ADMIN (or platform admin): invite an email with roles.' })
   inviteUser(@CurrentCaller() caller: Caller, @Args('input') input: InviteUserInput): Promise<Invitation> {
     return this.invitationService.invite(caller, input);
   }
 
+  @Authorized({ by: 'caller', check: 'organizationAdmin' })
   @Query(() => InvitationConnection, { complexity: connectionCost })
   invitations(@CurrentCaller() caller: Caller, @Args() args: InvitationsArgs): Promise<InvitationConnection> {
     return this.invitationService.list(caller, args);
   }
 
+  @Authorized({ by: 'caller', check: 'organizationAdmin' })
   @Mutation(() => Invitation)
   revokeInvitation(@CurrentCaller() caller: Caller, @Args('id', { type: () => UUIDScalar }) id: string) {
     return this.invitationService.revoke(caller, id);
@@ -140,6 +151,7 @@ export class InvitationResolver {
 export class ApiTokenResolver {
   constructor(private readonly apiTokenService: ApiTokenService) {}
 
+  @Authorized({ by: 'self' })
   @Mutation(() => CreatedApiToken, {
     description: 'A personal API token for scripts, with your current rights.',
   })
@@ -150,6 +162,7 @@ export class ApiTokenResolver {
     return this.apiTokenService.create(caller, input.name, input.expiresInDays);
   }
 
+  @Authorized({ by: 'self' })
   @Query(() => ApiTokenConnection, {
     description: 'Your API tokens, newest first.',
     complexity: connectionCost,
@@ -158,6 +171,7 @@ export class ApiTokenResolver {
     return this.apiTokenService.list(caller, page);
   }
 
+  @Authorized({ by: 'self' })
   @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens; it stops working at once.' })
   revokeApiToken(@CurrentCaller() caller: Caller, @Args('id', { type: () => UUIDScalar }) id: string) {
     return this.apiTokenService.revoke(caller, id);

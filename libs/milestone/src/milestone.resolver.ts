@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  Authorized,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -58,6 +59,7 @@ export class LedgerEntryConnection extends Connection(LedgerEntry) {}
 export class KpiReportResolver {
   constructor(private readonly reports: KpiReportService) {}
 
+  @Authorized({ by: 'ability', subject: 'KpiReport', action: 'read' })
   @Query(() => KpiReport)
   kpiReport(
     @CurrentCaller() caller: Caller,
@@ -66,6 +68,7 @@ export class KpiReportResolver {
     return this.reports.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'KpiReport', action: 'read' })
   @Query(() => KpiReportConnection, {
     description: 'KPI reports of your consortia, newest period first.',
     complexity: connectionCost,
@@ -74,6 +77,7 @@ export class KpiReportResolver {
     return this.reports.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'KpiReport', action: 'create' })
   @Mutation(() => KpiReport, {
     description:
       'The scenario user reports measured values for a period. Declared values of KPIs Tetrad computes from the counts must agree with them (0.5 % or rounding); left out, they are filled from the counts. Operating hours fit in the period, robots in service in the units deployed.',
@@ -85,6 +89,7 @@ export class KpiReportResolver {
     return this.reports.submit(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'KpiReport', action: 'verify' })
   @Mutation(() => KpiReport, {
     description:
       'Another party confirms a report, or the party that disputed it confirms it after all; its milestones are re-evaluated.',
@@ -93,6 +98,7 @@ export class KpiReportResolver {
     return this.reports.verify(caller, args.id, args.reason);
   }
 
+  @Authorized({ by: 'ability', subject: 'KpiReport', action: 'verify' })
   @Mutation(() => KpiReport, {
     description: 'Another party disputes a report, saying why; it will not count.',
   })
@@ -100,6 +106,7 @@ export class KpiReportResolver {
     return this.reports.dispute(caller, args.id, args.reason);
   }
 
+  @Authorized({ by: 'ability', subject: 'KpiReport', action: 'withdraw' })
   @Mutation(() => KpiReport, {
     description:
       'The submitting organisation withdraws its submitted or disputed report: it never counts, its period is free for a corrected report, and its milestones are re-evaluated.',
@@ -111,6 +118,7 @@ export class KpiReportResolver {
     return this.reports.withdraw(caller, args.id, args.reason);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => KpiFiguresType)
   async figures(
     @Parent() report: KpiReport,
@@ -129,6 +137,7 @@ export class MilestoneResolver {
     private readonly agreement: MilestoneAgreementService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'read' })
   @Query(() => Milestone)
   milestone(
     @CurrentCaller() caller: Caller,
@@ -137,6 +146,7 @@ export class MilestoneResolver {
     return this.milestoneService.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'read' })
   @Query(() => MilestoneConnection, {
     description: 'Milestones of your consortia, by due date.',
     complexity: connectionCost,
@@ -145,6 +155,7 @@ export class MilestoneResolver {
     return this.milestoneService.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'create' })
   @Mutation(() => Milestone, {
     description:
       'A member admin proposes terms (KPI targets, a window starting in the future, a due date, amounts, the split, who funds the reward and who receives the risk). PROPOSED until every bound party accepts; the proposer’s organisation accepts as it proposes.',
@@ -156,6 +167,7 @@ export class MilestoneResolver {
     return this.agreement.propose(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'update' })
   @Mutation(() => Milestone, {
     description:
       'A member admin changes PROPOSED terms, against the termsHash read; every earlier acceptance is void.',
@@ -167,6 +179,7 @@ export class MilestoneResolver {
     return this.agreement.amend(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'accept' })
   @Mutation(() => Milestone, {
     description:
       'An admin or signatory of a bound party accepts the exact terms (by their hash); the last acceptance commits the milestone.',
@@ -178,6 +191,7 @@ export class MilestoneResolver {
     return this.agreement.accept(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'update' })
   @Mutation(() => Milestone, {
     description:
       'Change the split of PROPOSED terms (an amendment: every acceptance is void). Committed terms: proposeMilestoneChange.',
@@ -189,6 +203,7 @@ export class MilestoneResolver {
     return this.agreement.amend(caller, { milestoneId: args.milestoneId, changes: { shares: args.shares } });
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'approve' })
   @Mutation(() => MilestoneProposal, {
     description: "A waiver or a new split, applied once every member organisation's admin approves.",
   })
@@ -199,6 +214,7 @@ export class MilestoneResolver {
     return this.milestoneService.propose(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'approve' })
   @Mutation(() => MilestoneProposal)
   approveMilestoneProposal(
     @CurrentCaller() caller: Caller,
@@ -207,6 +223,7 @@ export class MilestoneResolver {
     return this.milestoneService.approve(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Milestone', action: 'evaluate' })
   @Mutation(() => Milestone, {
     description: 'Judge it now from verified reports; achieving or missing writes the ledger once.',
   })
@@ -217,6 +234,7 @@ export class MilestoneResolver {
     return this.milestoneService.evaluate(caller, id);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => MilestoneStatus, {
     description:
       'What the evaluation says now: a COMMITTED milestone past due reads MISSED before any sweep.',
@@ -228,6 +246,7 @@ export class MilestoneResolver {
     return milestoneStatus(milestone, await loaders.get(MILESTONE_EVALUATION).load(milestone));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => String, {
     description: 'SHA-256 of the current terms (canonical JSON): what an acceptance is bound to.',
   })
@@ -235,6 +254,7 @@ export class MilestoneResolver {
     return termsHash(milestone);
   }
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => [MilestonePartyType], {
     description: 'Every organisation the terms bind, and whether it accepted these exact terms.',
   })
@@ -274,6 +294,7 @@ export class MilestoneResolver {
     });
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [Organization], {
     description:
       'Bound parties that have not accepted the current terms: whose admin or signatory acts next.',
@@ -290,6 +311,7 @@ export class MilestoneResolver {
     return organizations.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => MilestoneEvaluationType, {
     description: 'The evaluation explained: which report, which value, which target.',
   })
@@ -300,6 +322,7 @@ export class MilestoneResolver {
     return loaders.get(MILESTONE_EVALUATION).load(milestone);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [MilestoneProposal])
   proposals(
     @Parent() milestone: Milestone,
@@ -313,6 +336,7 @@ export class MilestoneResolver {
 export class LedgerResolver {
   constructor(private readonly ledger: LedgerService) {}
 
+  @Authorized({ by: 'ability', subject: 'LedgerEntry', action: 'read' })
   @Query(() => LedgerEntryConnection, {
     description: 'Ledger entries of your consortia.',
     complexity: connectionCost,
@@ -321,6 +345,7 @@ export class LedgerResolver {
     return this.ledger.entries(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'LedgerEntry', action: 'read' })
   @Query(() => [LedgerTotalType], {
     description:
       "Each party's shares of rewards and risks per currency, for a consortium, a scenario or a party.",
@@ -329,6 +354,7 @@ export class LedgerResolver {
     return this.ledger.totals(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'LedgerEntry', action: 'read' })
   @Query(() => [LedgerStatementType], {
     description: 'Per party and currency: owed and receivable (open), paid and received (settled).',
   })
@@ -339,6 +365,7 @@ export class LedgerResolver {
     return this.ledger.statements(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'LedgerEntry', action: 'read' })
   @Query(() => FileDownloadType, {
     description: 'The statements and entries as an Excel workbook (.xlsx), base64.',
     complexity: COST.document,
@@ -347,6 +374,7 @@ export class LedgerResolver {
     return this.ledger.export(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'LedgerEntry', action: 'settle' })
   @Mutation(() => LedgerEntry, {
     description: "The payee's admin confirms it was paid, with its reference (e.g. a bank transfer number).",
   })

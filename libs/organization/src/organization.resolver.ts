@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import {
+  Authorized,
   AuthorizationService,
   Connection,
   connectionCost,
@@ -26,6 +27,7 @@ export class OrganizationResolver {
     private readonly authorization: AuthorizationService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'Organization', action: 'read' })
   @Query(() => Organization, { description: 'One organisation by id.' })
   async organization(
     @CurrentCaller() caller: Caller,
@@ -38,6 +40,7 @@ export class OrganizationResolver {
     return organization;
   }
 
+  @Authorized({ by: 'ability', subject: 'Organization', action: 'read' })
   @Query(() => OrganizationConnection, {
     description: 'Organisations, filtered and sorted, a page at a time.',
     complexity: connectionCost,
@@ -56,6 +59,7 @@ export class OrganizationResolver {
       throw new ForbiddenError('You may not read the organisation directory.');
   }
 
+  @Authorized({ by: 'caller', check: 'platformAdmin' })
   @Mutation(() => Organization, {
     description:
       'Platform administrators: registers an organisation (then invite its first admin with inviteUser).',

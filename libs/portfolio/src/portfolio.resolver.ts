@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { Authorized, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
 import { ScenariosArgs } from '@tetrad/scenario';
 import { PortfolioService } from './portfolio.service';
 import { Portfolio, PortfolioScenarioConnection } from './portfolio.types';
@@ -8,6 +8,7 @@ import { Portfolio, PortfolioScenarioConnection } from './portfolio.types';
 export class PortfolioResolver {
   constructor(private readonly portfolioService: PortfolioService) {}
 
+  @Authorized({ by: 'caller', check: 'consortiumMember' })
   @Query(() => Portfolio, {
     description:
       'Programme figures computed in SQL: every consortium for the programme office, your consortia (or one of them) for members.',
@@ -19,6 +20,7 @@ export class PortfolioResolver {
     return this.portfolioService.portfolio(caller, consortiumId);
   }
 
+  @Authorized({ by: 'ability', subject: 'Scenario', action: 'read' })
   @Query(() => PortfolioScenarioConnection, {
     description:
       'A row per scenario (the programme office: every one; members: their consortia): units, KPIs against the human baseline and target, milestones by state, risk and reward committed and settled.',

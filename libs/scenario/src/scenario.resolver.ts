@@ -1,5 +1,5 @@
 import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { Authorized, Connection, connectionCost, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
 import { CreateScenarioInput, ScenarioFields, ScenariosArgs } from './dto/scenario.inputs';
 import { KpiMeasure, kpiMeasureOf } from './kpi-measure';
 import { KpiDefinition, Scenario } from './scenario.entity';
@@ -12,6 +12,7 @@ export class ScenarioConnection extends Connection(Scenario) {}
 export class ScenarioResolver {
   constructor(private readonly scenarioService: ScenarioService) {}
 
+  @Authorized({ by: 'ability', subject: 'Scenario', action: 'read' })
   @Query(() => Scenario)
   scenario(
     @CurrentCaller() caller: Caller,
@@ -20,6 +21,7 @@ export class ScenarioResolver {
     return this.scenarioService.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Scenario', action: 'read' })
   @Query(() => ScenarioConnection, {
     description: 'Scenarios of your consortia.',
     complexity: connectionCost,
@@ -28,6 +30,7 @@ export class ScenarioResolver {
     return this.scenarioService.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Scenario', action: 'create' })
   @Mutation(() => Scenario, { description: "A consortium's scenario users add its scenarios." })
   createScenario(
     @CurrentCaller() caller: Caller,
@@ -36,6 +39,7 @@ export class ScenarioResolver {
     return this.scenarioService.create(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Scenario', action: 'update' })
   @Mutation(() => Scenario)
   updateScenario(
     @CurrentCaller() caller: Caller,
@@ -48,6 +52,7 @@ export class ScenarioResolver {
 
 @Resolver(() => KpiDefinition)
 export class KpiDefinitionResolver {
+  @Authorized({ by: 'parent' })
   @ResolveField(() => KpiMeasure, {
     description:
       'What Tetrad computes it as from a report’s raw counts (its own measure, else the default of its key); DECLARED_ONLY is taken as declared.',

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
-import { CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { Authorized, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
 import { TicketServiceLevel } from './service-level.entity';
 import { ServiceLevelService, TicketBreachCount } from './service-level.service';
 import { TicketLabel } from './ticket-label.entity';
@@ -50,6 +50,7 @@ export class ServiceLevelResolver {
     private readonly labels: TicketLabelService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'read' })
   @Query(() => [TicketLabel], { description: "A consortium's ticket labels." })
   ticketLabels(
     @CurrentCaller() caller: Caller,
@@ -58,11 +59,13 @@ export class ServiceLevelResolver {
     return this.labels.list(caller, consortiumId);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'read' })
   @Mutation(() => TicketLabel, { description: 'Any member defines a label for its consortium (idempotent).' })
   createTicketLabel(@CurrentCaller() caller: Caller, @Args() args: CreateLabelArgs): Promise<TicketLabel> {
     return this.labels.create(caller, args.consortiumId, args.name);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'read' })
   @Query(() => [TicketServiceLevel], { description: "A consortium's ticket service levels per severity." })
   ticketServiceLevels(
     @CurrentCaller() caller: Caller,
@@ -71,6 +74,7 @@ export class ServiceLevelResolver {
     return this.levels.list(caller, consortiumId);
   }
 
+  @Authorized({ by: 'ability', subject: 'Consortium', action: 'update' })
   @Mutation(() => TicketServiceLevel, {
     description: 'ORG_ADMIN of a member: set the service level of one severity.',
   })
@@ -81,6 +85,7 @@ export class ServiceLevelResolver {
     return this.levels.set(caller, { ...args });
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @Query(() => [TicketBreachCount], {
     description: 'Overdue tickets per assignee organisation in a consortium.',
   })

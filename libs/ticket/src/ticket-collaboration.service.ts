@@ -61,6 +61,8 @@ export class TicketCollaborationService {
     if (from.consortiumId !== to.consortiumId) {
       throw new InvalidInputError('Only tickets of the same consortium can be linked.');
     }
+    // A link changes both tickets' shared record: members only, as for comments.
+    await this.tickets.assertMay(caller, 'comment', from);
     return this.work.run(caller, async ({ manager }) => {
       await manager.upsert(TicketLink, { fromTicketId, toTicketId, kind }, ['fromTicketId', 'toTicketId']);
       const link = await manager.findOneByOrFail(TicketLink, { fromTicketId, toTicketId });

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
+import { Authorized, CurrentCaller, UUIDScalar, type Caller } from '@tetrad/core';
 import { Dataset } from '@tetrad/dataset';
 import { TicketDatasetService } from './ticket-dataset.service';
 import { Ticket } from './ticket.entity';
@@ -8,6 +8,7 @@ import { Ticket } from './ticket.entity';
 export class TicketDatasetResolver {
   constructor(private readonly links: TicketDatasetService) {}
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'comment' })
   @Mutation(() => Ticket, { description: 'Name a dataset of the same consortium that the ticket concerns.' })
   linkTicketToDataset(
     @CurrentCaller() caller: Caller,
@@ -17,6 +18,7 @@ export class TicketDatasetResolver {
     return this.links.link(caller, ticketId, datasetId, true);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'comment' })
   @Mutation(() => Ticket)
   unlinkTicketFromDataset(
     @CurrentCaller() caller: Caller,
@@ -26,6 +28,7 @@ export class TicketDatasetResolver {
     return this.links.link(caller, ticketId, datasetId, false);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'read' })
   @ResolveField(() => [Dataset], { description: 'The datasets it concerns that you may see.' })
   datasets(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): Promise<Dataset[]> {
     return this.links.datasetsOf(caller, ticket.id);
@@ -36,6 +39,7 @@ export class TicketDatasetResolver {
 export class DatasetTicketsResolver {
   constructor(private readonly links: TicketDatasetService) {}
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @ResolveField(() => [Ticket], {
     description: 'Up to five open pain points naming this dataset, newest first (batched per page).',
   })

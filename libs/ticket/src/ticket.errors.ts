@@ -56,3 +56,10 @@ export class ConflictingLabelChangesError extends InvalidInputError {
     ]);
   }
 }
+
+/** The programme office reads every ticket; only active members of the consortium change them. */
+export class TicketReadOnlyError extends ForbiddenError {
+  constructor(what: string) {
+    super(`Only active members of the ticket's consortium can ${what}; you may read its tickets only.`);
+  }
+}

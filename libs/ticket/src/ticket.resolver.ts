@@ -12,6 +12,7 @@ import {
 } from '@nestjs/graphql';
 import type { PubSub } from 'mercurius';
 import {
+  Authorized,
   AuthorizationService,
   AuditEntryConnection,
   Connection,
@@ -90,6 +91,7 @@ export class TicketResolver {
     context.loaders = this.loaderRegistry.forRequest();
   }
 
+  @Authorized({ by: 'filter', subject: 'Ticket' })
   @Subscription(() => Ticket, {
     description: 'Tickets raised or changed in your consortia (or in one), live.',
     filter: followFilter,
@@ -112,6 +114,7 @@ export class TicketResolver {
     return pubsub.subscribe(TICKET_CHANGED);
   }
 
+  @Authorized({ by: 'filter', subject: 'Ticket' })
   @Subscription(() => TicketComment, {
     description: 'Comments added, edited or deleted on tickets of your consortia, live.',
     filter: followFilter,
@@ -134,6 +137,7 @@ export class TicketResolver {
     return pubsub.subscribe(TICKET_COMMENTED);
   }
 
+  @Authorized({ by: 'filter', subject: 'Ticket' })
   @Subscription(() => TicketLiveEvent, {
     description:
       'Ticket changes and comments of your consortia (or of one), live, in commit order. After a disconnect, subscribe ' +
@@ -217,6 +221,7 @@ export class TicketResolver {
     });
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @Query(() => Ticket)
   ticket(
     @CurrentCaller() caller: Caller,
@@ -225,6 +230,7 @@ export class TicketResolver {
     return this.ticketService.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @Query(() => TicketConnection, {
     description: 'Tickets of your consortia, filtered and sorted.',
     complexity: connectionCost,
@@ -233,6 +239,7 @@ export class TicketResolver {
     return this.queries.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @Query(() => [TicketStatusCount], {
     description: 'Counts per status for a board (the status filter is ignored).',
   })
@@ -243,6 +250,7 @@ export class TicketResolver {
     return this.queries.countsByStatus(caller, filter);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'create' })
   @Mutation(() => Ticket, {
     description: 'Any active member raises a pain point in a scenario of its consortium.',
   })
@@ -250,6 +258,7 @@ export class TicketResolver {
     return this.ticketService.raise(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'triage' })
   @Mutation(() => Ticket)
   triageTicket(
     @CurrentCaller() caller: Caller,
@@ -259,6 +268,7 @@ export class TicketResolver {
     return this.ticketService.triage(caller, id, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'assign' })
   @Mutation(() => Ticket)
   assignTicket(
     @CurrentCaller() caller: Caller,
@@ -268,6 +278,7 @@ export class TicketResolver {
     return this.ticketService.assign(caller, id, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'transition' })
   @Mutation(() => Ticket, {
     description: 'Moves a ticket; a refused move answers with the current and allowed states.',
   })
@@ -282,6 +293,7 @@ export class TicketResolver {
     return this.ticketService.transition(caller, id, to as TicketStatus, expectedVersion ?? undefined);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'comment' })
   @Mutation(() => TicketComment)
   commentOnTicket(
     @CurrentCaller() caller: Caller,
@@ -291,6 +303,7 @@ export class TicketResolver {
     return this.comments.add(caller, ticketId, input.body);
   }
 
+  @Authorized({ by: 'ability', subject: 'TicketComment', action: 'update' })
   @Mutation(() => TicketComment, { description: 'Edit your own comment; the earlier text is kept.' })
   editTicketComment(
     @CurrentCaller() caller: Caller,
@@ -300,11 +313,13 @@ export class TicketResolver {
     return this.comments.edit(caller, id, input.body);
   }
 
+  @Authorized({ by: 'ability', subject: 'TicketComment', action: 'delete' })
   @Mutation(() => TicketComment, { description: 'Delete your own comment; the earlier text is kept.' })
   deleteTicketComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => UUIDScalar }) id: string) {
     return this.comments.remove(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @Mutation(() => Boolean, { description: 'Follow (true) or stop following (false) a ticket.' })
   watchTicket(
     @CurrentCaller() caller: Caller,
@@ -314,6 +329,7 @@ export class TicketResolver {
     return this.collaboration.watch(caller, id, watching);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'comment' })
   @Mutation(() => TicketLink, {
     description: 'Links two tickets of one consortium (blocks / relates to / duplicates).',
   })
@@ -327,16 +343,19 @@ export class TicketResolver {
     return this.collaboration.link(caller, fromTicketId, toTicketId, kind as TicketLinkKind);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @ResolveField(() => [UUIDScalar], { description: 'Ids of the people following it.' })
   watcherIds(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): Promise<string[]> {
     return this.collaboration.watcherIds(caller, ticket.id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @ResolveField(() => [TicketLink])
   links(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket): Promise<TicketLink[]> {
     return this.collaboration.links(caller, ticket.id);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @ResolveField(() => AuditEntryConnection, {
     description: 'State changes, assignments and comments, newest first.',
     complexity: connectionCost,
@@ -345,6 +364,7 @@ export class TicketResolver {
     return this.collaboration.timeline(caller, ticket.id, page);
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'transition' })
   @ResolveField(() => [TicketStatus], {
     description:
       'The states you may move it to now: its state machine, less verification unless your organisation raised it.',
@@ -359,26 +379,31 @@ export class TicketResolver {
     return allowedTransitions(ticket.status).filter((to) => mayMove(ticket, to, caller.organizationId));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Boolean, { description: 'Past its response or resolution due date.' })
   overdue(@Parent() ticket: Ticket): boolean {
     return isOverdue(ticket, new Date());
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Int)
   commentCount(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<number> {
     return loaders.get(TICKET_COMMENT_COUNT).load(ticket.id);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => User, { nullable: true, description: 'The person who raised it.' })
   raisedBy(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<User | null> {
     return loaders.get(USER_BY_ID).load(ticket.raisedByUserId);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Scenario, { nullable: true })
   scenario(@Parent() ticket: Ticket, @Context('loaders') loaders: RequestLoaders): Promise<Scenario | null> {
     return loaders.get(SCENARIO_BY_ID).load(ticket.scenarioId);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Organization)
   async raisedByOrganization(
     @Parent() ticket: Ticket,
@@ -387,6 +412,7 @@ export class TicketResolver {
     return loaders.get(ORGANIZATION_BY_ID).load(ticket.raisedByOrganizationId);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Organization, { nullable: true })
   async assigneeOrganization(
     @Parent() ticket: Ticket,
@@ -397,6 +423,7 @@ export class TicketResolver {
       : null;
   }
 
+  @Authorized({ by: 'ability', subject: 'Ticket', action: 'read' })
   @ResolveField(() => TicketCommentConnection, { complexity: connectionCost })
   ticketComments(@CurrentCaller() caller: Caller, @Parent() ticket: Ticket, @Args() page: PageArgs) {
     return this.comments.list(caller, ticket.id, page);

@@ -12,6 +12,7 @@ import {
   NotAMemberAssigneeError,
   NotRaisingOrganizationError,
   TicketChangedError,
+  TicketReadOnlyError,
   TicketTransitionError,
 } from './ticket.errors';
 import { allowedTransitions, canTransition, mayMove } from './ticket-transitions';
@@ -38,6 +39,11 @@ export class TicketService {
 
   async raise(caller: Caller, input: RaiseTicketInput): Promise<Ticket> {
     const scenario = await this.scenarios.get(caller, input.scenarioId);
+    await this.assertMay(caller, 'create', {
+      id: '',
+      consortiumId: scenario.consortiumId,
+      raisedByOrganizationId: caller.organizationId ?? '',
+    });
     const levels = await this.serviceLevels.table(scenario.consortiumId);
     await this.labels.assertKnown(scenario.consortiumId, input.labels);
     const raisedAt = new Date();
@@ -72,6 +78,20 @@ export class TicketService {
       raisedByOrganizationId: ticket.raisedByOrganizationId,
     });
     return ticket;
+  }
+
+  /** For a ticket the caller can read: FORBIDDEN unless they may also `action` it (the programme office reads only). */
+  async assertMay(
+    caller: Caller,
+    action: 'create' | 'comment',
+    ticket: Pick<Ticket, 'id' | 'consortiumId' | 'raisedByOrganizationId'>,
+  ): Promise<void> {
+    const ability = await this.authorization.abilityFor(caller);
+    const { id, consortiumId, raisedByOrganizationId } = ticket;
+    const target = { id, consortiumId, raisedByOrganizationId, __caslSubjectType__: 'Ticket' as const };
+    if (!ability.can(action, target)) {
+      throw new TicketReadOnlyError(action === 'create' ? 'raise tickets' : 'link or annotate its tickets');
+    }
   }
 
   get(caller: Caller, id: string): Promise<Ticket> {

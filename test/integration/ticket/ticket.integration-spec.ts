@@ -1,4 +1,4 @@
-import { DEMO_CONSORTIA } from '@tetrad/demo-data';
+import { DEMO_CONSORTIA, DEMO_PLATFORM_ADMIN_EMAIL } from '@tetrad/demo-data';
 import { consortiumIdByName, organizationIdByName } from '../../support/members';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../support/test-app';
 
@@ -363,6 +363,31 @@ describe('pain-point tickets', () => {
       [ticket.id],
     );
     expect(row!.n).toBe(1);
+  });
+
+  it('the programme office reads tickets but neither raises nor links them', async () => {
+    const ticket = await raise(ZHANG_MIN, { title: 'Conveyor stops at shift change' });
+    const other = await raise(CHEN_JIE, { title: 'Shift change resets the PLC' });
+    const office = as(DEMO_PLATFORM_ADMIN_EMAIL);
+    expect(
+      (
+        await office<{ ticket: { id: string } }>('query T($id: UUID!) { ticket(id: $id) { id } }', {
+          id: ticket.id,
+        })
+      ).data?.ticket.id,
+    ).toBe(ticket.id);
+    const raised = await office(RAISE, { input: { scenarioId, title: 'From the office', description: 'x' } });
+    expect(raised.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const linked = await office(
+      'mutation L($a: UUID!, $b: UUID!) { linkTickets(fromTicketId: $a, toTicketId: $b, kind: RELATES_TO) { kind } }',
+      { a: ticket.id, b: other.id },
+    );
+    expect(linked.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const links = await as(ZHANG_MIN)<{ ticket: { links: unknown[] } }>(
+      'query T($id: UUID!) { ticket(id: $id) { links { kind } } }',
+      { id: ticket.id },
+    );
+    expect(links.data?.ticket.links).toEqual([]);
   });
 
   it('shows nothing of it to another consortium', async () => {

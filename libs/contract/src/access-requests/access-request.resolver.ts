@@ -10,6 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import {
+  Authorized,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -56,6 +57,7 @@ export class AccessRequestResolver {
     private readonly datasets: DatasetService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'DataAccessRequest', action: 'read' })
   @Query(() => DataAccessRequest)
   dataAccessRequest(
     @CurrentCaller() caller: Caller,
@@ -64,6 +66,7 @@ export class AccessRequestResolver {
     return this.requests.get(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataAccessRequest', action: 'read' })
   @Query(() => DataAccessRequestConnection, {
     description: 'Requests your organisation made or must review.',
     complexity: connectionCost,
@@ -75,6 +78,7 @@ export class AccessRequestResolver {
     return this.requests.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'read' })
   @Query(() => [PurposeMatchResult], {
     description: 'What the purpose matcher would advise, before submitting (datasets you can see).',
   })
@@ -90,6 +94,7 @@ export class AccessRequestResolver {
     return results;
   }
 
+  @Authorized({ by: 'ability', subject: 'DataAccessRequest', action: 'create' })
   @Mutation(() => DataAccessRequest, {
     description: 'Ask to use datasets of your consortium for one purpose; the owners review.',
   })
@@ -100,6 +105,7 @@ export class AccessRequestResolver {
     return this.requests.submit(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataAccessRequest', action: 'review' })
   @Mutation(() => DataAccessRequest, {
     description:
       "An owner's data steward approves or rejects (with a reason) its datasets; the last decision approves (opening a contract draft) or rejects the request.",
@@ -111,6 +117,7 @@ export class AccessRequestResolver {
     return this.requests.review(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataAccessRequest', action: 'withdraw' })
   @Mutation(() => DataAccessRequest, { description: 'The requester withdraws an undecided request.' })
   withdrawDataAccessRequest(
     @CurrentCaller() caller: Caller,
@@ -119,6 +126,7 @@ export class AccessRequestResolver {
     return this.requests.withdraw(caller, id);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [DataAccessRequestItem], { description: 'Each dataset with its advice and decision.' })
   items(
     @Parent() request: DataAccessRequest,
@@ -132,6 +140,7 @@ export class AccessRequestResolver {
       );
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Boolean, { description: 'Undecided past its review due date.' })
   overdue(@Parent() request: DataAccessRequest): boolean {
     const open =
@@ -148,6 +157,7 @@ export class AccessRequestItemResolver {
     private readonly people: ContractPeopleService,
   ) {}
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => ContractPersonType, {
     nullable: true,
     description:
@@ -161,11 +171,13 @@ export class AccessRequestItemResolver {
     return this.people.person(caller, item, item.reviewedByUserId, loaders);
   }
 
+  @Authorized({ by: 'ability', subject: 'Dataset', action: 'read' })
   @ResolveField(() => Dataset, { nullable: true, description: 'Null if you can no longer see it.' })
   dataset(@CurrentCaller() caller: Caller, @Parent() item: DataAccessRequestItem): Promise<Dataset | null> {
     return this.datasets.readable(caller, item.datasetId);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => PurposeMatchResult, { description: "The purpose matcher's advice, as stored." })
   purposeMatch(@Parent() item: DataAccessRequestItem): PurposeMatchResult {
     return {

@@ -10,6 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import {
+  Authorized,
   Connection,
   connectionCost,
   CurrentCaller,
@@ -70,6 +71,7 @@ export class ContractResolver {
     private readonly next: ContractNextActionsService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @Query(() => DataSharingContract)
   dataSharingContract(
     @CurrentCaller() caller: Caller,
@@ -78,6 +80,7 @@ export class ContractResolver {
     return this.drafting.readable(caller, id);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @Query(() => DataSharingContractConnection, {
     description: 'Contracts your organisation is a party to.',
     complexity: connectionCost,
@@ -89,6 +92,7 @@ export class ContractResolver {
     return this.query.list(caller, args);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @Query(() => ContractComparison, {
     description: 'The clause diff and the permission diff of two versions.',
   })
@@ -99,6 +103,7 @@ export class ContractResolver {
     return this.drafting.compare(caller, args.contractId, args.fromVersion, args.toVersion);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @Query(() => JSONScalar, { description: 'The contract as an ODRL 2.2 Agreement (JSON-LD).' })
   contractOdrl(
     @CurrentCaller() caller: Caller,
@@ -107,6 +112,7 @@ export class ContractResolver {
     return this.query.odrl(caller, args.contractId, args.version);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @Query(() => String, {
     description:
       'The contract as a readable Markdown document, with its hash and signatures: in its governing language, or in `language` as a convenience translation marked as such.',
@@ -115,6 +121,7 @@ export class ContractResolver {
     return this.query.document(caller, args.contractId, args.version, args.language);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'agree' })
   @Mutation(() => DataSharingContract, {
     description: 'Freeze the latest version and its SHA-256 for signing.',
   })
@@ -125,6 +132,7 @@ export class ContractResolver {
     return this.drafting.agree(caller, args.contractId, args.version);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'draft' })
   @Mutation(() => ContractVersion, {
     description: 'Back to negotiation before every party has signed: a new version; signatures are voided.',
   })
@@ -135,6 +143,7 @@ export class ContractResolver {
     return this.drafting.reopen(caller, args.contractId, args.reason);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'sign' })
   @Mutation(() => DataSharingContract, {
     description: "A party's SIGNATORY signs the agreed version's hash.",
   })
@@ -145,6 +154,7 @@ export class ContractResolver {
     return this.lifecycle.sign(caller, args.contractId, args.hash);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'suspend' })
   @Mutation(() => DataSharingContract, {
     description: 'A provider suspends an active contract, with a reason.',
   })
@@ -155,6 +165,7 @@ export class ContractResolver {
     return this.lifecycle.suspend(caller, args.contractId, args.reason);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'suspend' })
   @Mutation(() => DataSharingContract, { description: 'A provider lifts its suspension.' })
   resumeContract(
     @CurrentCaller() caller: Caller,
@@ -163,6 +174,7 @@ export class ContractResolver {
     return this.lifecycle.resume(caller, args.contractId, args.reason);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'terminate' })
   @Mutation(() => DataSharingContract, {
     description: 'A provider ends the contract for good, with a reason.',
   })
@@ -173,6 +185,7 @@ export class ContractResolver {
     return this.lifecycle.terminate(caller, args.contractId, args.reason);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => ContractStatus, { description: 'The state as of now.' })
   async status(
     @Parent() contract: DataSharingContract,
@@ -181,6 +194,7 @@ export class ContractResolver {
     return this.query.statusAt(contract, await loaders.get(CONTRACT_EARLIEST_UNMET_DUE).load(contract.id));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => String, { nullable: true, description: 'Why it is suspended or terminated.' })
   async statusReason(
     @Parent() contract: DataSharingContract,
@@ -192,6 +206,7 @@ export class ContractResolver {
     );
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [ContractPartyType])
   async parties(
     @Parent() contract: DataSharingContract,
@@ -211,6 +226,7 @@ export class ContractResolver {
     return this.query.partiesOf(contract, names, signatures);
   }
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => [ContractNextActionType], {
     description:
       'Who must act next, and what: each party with the roles that may act and (for the parties) the people holding them.',
@@ -223,6 +239,7 @@ export class ContractResolver {
     return this.next.of(caller, contract, loaders);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @ResolveField(() => [ContractVersion], { description: 'Every version, newest first.' })
   versions(
     @CurrentCaller() caller: Caller,
@@ -233,6 +250,7 @@ export class ContractResolver {
       .then((versions) => withParties(versions, contract.partyOrganizationIds));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => ContractVersion, { description: 'A version by number (default: the latest).' })
   version(
     @Parent() contract: DataSharingContract,
@@ -243,6 +261,7 @@ export class ContractResolver {
       .then((version) => withParty(version, contract.partyOrganizationIds));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [ContractSignature], { description: 'Every signature, voided ones included.' })
   signatures(
     @Parent() contract: DataSharingContract,
@@ -254,6 +273,7 @@ export class ContractResolver {
       .then((signatures) => withParties(signatures, contract.partyOrganizationIds));
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [MatcherOverrideType], {
     description:
       "Datasets of the request it was drafted from that a steward approved although the purpose matcher advised DENY or ABSTAIN, with the steward's reason.",
@@ -266,6 +286,7 @@ export class ContractResolver {
     return loaders.get(REQUEST_MATCHER_OVERRIDES).load(contract.accessRequestId);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [ContractObligation])
   obligations(
     @Parent() contract: DataSharingContract,
@@ -279,6 +300,7 @@ export class ContractResolver {
 export class ContractVersionResolver {
   constructor(private readonly people: ContractPeopleService) {}
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => ContractPersonType, {
     nullable: true,
     description: "Who wrote this version; shown to the contract's parties only (null for anyone else).",
@@ -296,6 +318,7 @@ export class ContractVersionResolver {
 export class ContractSignatureResolver {
   constructor(private readonly people: ContractPeopleService) {}
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => ContractPersonType, {
     nullable: true,
     description: "Who signed for the party; shown to the contract's parties only (null for anyone else).",
@@ -313,6 +336,7 @@ export class ContractSignatureResolver {
 export class ContractObligationResolver {
   constructor(private readonly lifecycle: ContractLifecycleService) {}
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'fulfil' })
   @Mutation(() => ContractObligation, {
     description: "The recipient's admin or legal user records a duty as met.",
   })
@@ -323,6 +347,7 @@ export class ContractObligationResolver {
     return this.lifecycle.fulfil(caller, args.obligationId, args.evidence);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Boolean, { description: 'Unmet past its due date: the grant is suspended until met.' })
   overdue(@Parent() obligation: ContractObligation): boolean {
     return !obligation.metAt && obligation.dueAt !== null && obligation.dueAt.getTime() <= Date.now();
@@ -333,6 +358,7 @@ export class ContractObligationResolver {
 export class DataAccessResolver {
   constructor(private readonly access: DataAccessService) {}
 
+  @Authorized({ by: 'ability', subject: 'DatasetAccess', action: 'access' })
   @Mutation(() => DatasetAccessGrant, {
     description:
       "Read a dataset's storage location and manifest under a live contract, for a purpose it permits. Recorded in the audit trail, granted or refused.",

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, type Caller } from '@tetrad/core';
+import { Authorized, CurrentCaller, type Caller } from '@tetrad/core';
 import { Dataset } from '@tetrad/dataset';
 import { ContractQueryService } from '../agreement/contract-query.service';
 import { DataSharingContract } from '../agreement/contract.entity';
@@ -8,6 +8,7 @@ import { DataSharingContract } from '../agreement/contract.entity';
 export class DatasetContractsResolver {
   constructor(private readonly contracts: ContractQueryService) {}
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @ResolveField(() => [DataSharingContract], {
     description:
       'Contracts ACTIVE now that cover it and that your organisation is a party to (batched per page).',

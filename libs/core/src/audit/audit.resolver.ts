@@ -3,6 +3,7 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { AuthorizationService } from '../authorization/authorization.service';
+import { Authorized } from '../authorization/resolver-policy';
 import { InvalidInputError, NotFoundError } from '../errors/domain-error';
 import { connectionCost, COST } from '../graphql/query-cost';
 import type { ChainVerification } from './audit-checkpoint-verification';
@@ -28,6 +29,7 @@ export class AuditResolver {
     private readonly authorization: AuthorizationService,
   ) {}
 
+  @Authorized({ by: 'caller', check: 'consortiumMember' })
   @Query(() => AuditEntryConnection, {
     description: 'Audit entries, newest first.',
     complexity: connectionCost,
@@ -50,6 +52,7 @@ export class AuditResolver {
     );
   }
 
+  @Authorized({ by: 'caller', check: 'consortiumMember' })
   @Query(() => AuditCheckpointsType, {
     description: 'The signed checkpoints of a consortium’s chain and the public keys that verify them.',
     complexity: ({ args }: { args: { first?: number } }) =>
@@ -75,6 +78,7 @@ export class AuditResolver {
     };
   }
 
+  @Authorized({ by: 'caller', check: 'consortiumMember' })
   @Query(() => AuditVerificationType, {
     description:
       'Checks a chain’s hashes against its signed checkpoints (and the ones you kept) and names the first entry that was edited, deleted, reordered, forged or cut off.',

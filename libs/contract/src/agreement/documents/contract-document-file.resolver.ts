@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { COST, CurrentCaller, FileDownloadType, type Caller } from '@tetrad/core';
+import { Authorized, COST, CurrentCaller, FileDownloadType, type Caller } from '@tetrad/core';
 import { ContractDocumentFileService } from './contract-document-file.service';
 import { ContractDocumentFileArgs } from './dto/contract-document-file.inputs';
 
@@ -7,6 +7,7 @@ import { ContractDocumentFileArgs } from './dto/contract-document-file.inputs';
 export class ContractDocumentFileResolver {
   constructor(private readonly files: ContractDocumentFileService) {}
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'read' })
   @Query(() => FileDownloadType, {
     description:
       'A version of the contract (the agreed one by default) as a file: Word (.docx), PDF or Markdown, each with the parties, the version, the content hash and every signature. The same content gives the same PDF, byte for byte.',

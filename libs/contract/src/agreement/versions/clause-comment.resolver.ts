@@ -1,5 +1,12 @@
 import { Args, Context, Int, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, connectionCost, CurrentCaller, type Caller, type RequestLoaders } from '@tetrad/core';
+import {
+  Authorized,
+  Connection,
+  connectionCost,
+  CurrentCaller,
+  type Caller,
+  type RequestLoaders,
+} from '@tetrad/core';
 import { ContractClauseComment } from './clause-comment.entity';
 import {
   COMMENT_REPLIES,
@@ -30,6 +37,7 @@ export class ClauseCommentResolver {
     private readonly people: ContractPeopleService,
   ) {}
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'comment' })
   @Mutation(() => ContractClauseComment, {
     description:
       "A party's LEGAL user comments on a clause of a version (or on the version as a whole), or replies to a thread, while the contract is negotiated or agreed but not yet signed by every party.",
@@ -41,6 +49,7 @@ export class ClauseCommentResolver {
     return this.comments.comment(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'comment' })
   @Mutation(() => ContractClauseComment, {
     description: 'Resolve the thread of a comment; answers its root.',
   })
@@ -51,6 +60,7 @@ export class ClauseCommentResolver {
     return this.comments.resolve(caller, args.id);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'comment' })
   @Mutation(() => ContractClauseComment, { description: 'Reopen a resolved thread; answers its root.' })
   reopenClauseComment(
     @CurrentCaller() caller: Caller,
@@ -59,6 +69,7 @@ export class ClauseCommentResolver {
     return this.comments.reopen(caller, args.id);
   }
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => ContractPersonType, { nullable: true, description: 'Who wrote it.' })
   author(
     @CurrentCaller() caller: Caller,
@@ -68,6 +79,7 @@ export class ClauseCommentResolver {
     return this.people.person(caller, comment, comment.authorUserId, loaders);
   }
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => ContractPersonType, { nullable: true, description: 'Who resolved its thread.' })
   resolvedBy(
     @CurrentCaller() caller: Caller,
@@ -77,11 +89,13 @@ export class ClauseCommentResolver {
     return this.people.person(caller, comment, comment.resolvedByUserId, loaders);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Boolean, { description: 'Whether its thread is resolved.' })
   resolved(@Parent() comment: ContractClauseComment): boolean {
     return comment.resolvedAt !== null;
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => [ContractClauseComment], { description: 'The replies of a thread, oldest first.' })
   async replies(
     @Parent() comment: WithContractParties<ContractClauseComment>,
@@ -92,6 +106,7 @@ export class ClauseCommentResolver {
     return withParties(await loaders.get(COMMENT_REPLIES).load(comment.id), parties);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => ClauseSinceComment, {
     nullable: true,
     description:
@@ -110,6 +125,7 @@ export class ClauseCommentResolver {
 export class ClauseCommentContractResolver {
   constructor(private readonly comments: ClauseCommentService) {}
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => ClauseCommentConnection, {
     description:
       "Threads of comments on any version, oldest first; shown to the contract's parties only (empty for anyone else).",
@@ -123,6 +139,7 @@ export class ClauseCommentContractResolver {
     return this.comments.threads(caller, contract, args);
   }
 
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => Int, {
     nullable: true,
     description:
@@ -139,6 +156,7 @@ export class ClauseCommentContractResolver {
 
 @Resolver(() => ContractVersion)
 export class ClauseCommentVersionResolver {
+  @Authorized({ by: 'caller', check: 'party' })
   @ResolveField(() => [ContractClauseComment], {
     description:
       "Threads made on this version, oldest first; shown to the contract's parties only (empty for anyone else).",

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, type Caller } from '@tetrad/core';
+import { Authorized, CurrentCaller, type Caller } from '@tetrad/core';
 import { ContractEditingService } from './contract-editing.service';
 import { ContractVersion } from '../contract.entity';
 import { ContractEditProposalInput, EditContractInput } from './dto/contract-edit.inputs';
@@ -9,6 +9,7 @@ import { ContractEditPreview } from './dto/contract-edit.types';
 export class ContractEditingResolver {
   constructor(private readonly editing: ContractEditingService) {}
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'draft' })
   @Query(() => ContractEditPreview, {
     description:
       "What saving this edit would store: your changes merged onto the latest version, conflicts field by field, the diff against the latest version and the hash to send as reviewedHash. For a party's LEGAL user.",
@@ -20,6 +21,7 @@ export class ContractEditingResolver {
     return this.editing.preview(caller, input);
   }
 
+  @Authorized({ by: 'ability', subject: 'DataSharingContract', action: 'draft' })
   @Mutation(() => ContractVersion, {
     description:
       "A party's LEGAL user saves a new version: their changes against the version they edited, merged onto the latest one. Conflicting changes without a chosen side, or a reviewedHash that no longer matches what would be stored, answer CONFLICT and store nothing.",
@@ -31,6 +33,7 @@ export class ContractEditingResolver {
     return this.editing.edit(caller, input);
   }
 
+  @Authorized({ by: 'parent' })
   @ResolveField(() => Boolean, {
     description:
       'Whether this version merged its author’s changes onto a version saved after the one they edited.',
