@@ -14,6 +14,7 @@ import {
   Connection,
   connectionCost,
   CurrentCaller,
+  DateTimeScalar,
   PageArgs,
   UUIDScalar,
   type Caller,
@@ -61,6 +62,46 @@ export class UserResolver {
     private readonly userService: UserService,
     private readonly sessions: SessionService,
   ) {}
+
+  /**
+   * A person's e-mail, account status and last sign-in are for their own organisation (and the
+   * programme office): a ticket's raiser or a comment's author reached from another organisation
+   * shows a name and roles, as a contract's people do.
+   */
+  private seesAccountOf(caller: Caller, user: User): boolean {
+    return (
+      caller.platformAdmin ||
+      user.id === caller.userId ||
+      (user.organizationId !== null && user.organizationId === caller.organizationId)
+    );
+  }
+
+  @Authorized({ by: 'caller', check: 'organizationMember' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Verified e-mail, lower case. Null for people outside your organisation.',
+  })
+  email(@CurrentCaller() caller: Caller, @Parent() user: User): string | null {
+    return this.seesAccountOf(caller, user) ? user.email : null;
+  }
+
+  @Authorized({ by: 'caller', check: 'organizationMember' })
+  @ResolveField(() => UserStatus, {
+    nullable: true,
+    description: 'Null for people outside your organisation.',
+  })
+  status(@CurrentCaller() caller: Caller, @Parent() user: User): UserStatus | null {
+    return this.seesAccountOf(caller, user) ? user.status : null;
+  }
+
+  @Authorized({ by: 'caller', check: 'organizationMember' })
+  @ResolveField(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Null when never signed in, and for people outside your organisation.',
+  })
+  lastSignInAt(@CurrentCaller() caller: Caller, @Parent() user: User): Date | null {
+    return this.seesAccountOf(caller, user) ? user.lastSignInAt : null;
+  }
 
   @Authorized({ by: 'self' })
   @Query(() => User, { description: 'The signed-in person, with their organisation and roles.' })

@@ -38,8 +38,8 @@ export class User {
   @Field(() => UUIDScalar, { nullable: true, description: 'Null only for platform administrators.' })
   organizationId!: string | null;
 
+  /** In the schema through UserResolver: shown to the person's own organisation only. */
   @Column({ type: 'varchar', length: 320 })
-  @Field({ description: 'Verified email, lower case.' })
   email!: string;
 
   @Column({ type: 'varchar', length: 200 })
@@ -54,8 +54,8 @@ export class User {
   @Field({ description: 'Programme office: creates organisations and their first admin.' })
   platformAdmin!: boolean;
 
+  /** In the schema through UserResolver: shown to the person's own organisation only. */
   @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.ACTIVE })
-  @Field(() => UserStatus)
   status!: UserStatus;
 
   @Column({ name: 'oidc_issuer', type: 'varchar', length: 500, nullable: true })
@@ -64,8 +64,8 @@ export class User {
   @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true })
   oidcSubject!: string | null;
 
+  /** In the schema through UserResolver: shown to the person's own organisation only. */
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', precision: 3, nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true })
   lastSignInAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

@@ -381,4 +381,35 @@ describe('people in organisations', () => {
       expect(response.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     });
   });
+
+  it("shows a person's e-mail, status and last sign-in only to their own organisation", async () => {
+    // A ticket raised by Zhang Min (the scenario user), read by Chen Jie (the robot maker).
+    const [scenario] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT s.id FROM scenario s JOIN membership m ON m.consortium_id = s.consortium_id AND m.status = 'ACTIVE'
+        JOIN organization o ON o.id = m.organization_id WHERE o.name = 'Hangzhou Lingbu Robotics'
+         AND s.consortium_id IN (SELECT m2.consortium_id FROM membership m2 JOIN "user" u ON u.organization_id = m2.organization_id
+                                  WHERE u.email = $1 AND m2.status = 'ACTIVE') LIMIT 1`,
+      [ZHANG_MIN],
+    );
+    const raised = await zhangMin<{ raiseTicket: { id: string } }>(
+      'mutation R($s: UUID!) { raiseTicket(input: { scenarioId: $s, title: "Gripper slips", description: "x" }) { id } }',
+      { s: scenario!.id },
+    );
+    const ticketId = raised.data!.raiseTicket.id;
+    const query = `query T($id: UUID!) { ticket(id: $id) { raisedBy { id name roles email status lastSignInAt } } }`;
+    type Person = { id: string; name: string; roles: string[]; email: string | null; status: string | null };
+    const read = async (client: GraphQLClient) =>
+      (await client<{ ticket: { raisedBy: Person } }>(query, { id: ticketId })).data?.ticket.raisedBy;
+    const fromElsewhere = await read(chenJie);
+    expect(fromElsewhere).toMatchObject({
+      name: expect.any(String),
+      email: null,
+      status: null,
+      lastSignInAt: null,
+    });
+    expect(fromElsewhere!.roles.length).toBeGreaterThan(0);
+    expect(await read(liWei)).toMatchObject({ email: ZHANG_MIN, status: 'ACTIVE' });
+    expect(await read(zhangMin)).toMatchObject({ email: ZHANG_MIN, status: 'ACTIVE' });
+    expect(await read(admin)).toMatchObject({ email: ZHANG_MIN });
+  });
 });

@@ -1273,7 +1273,7 @@ export type MyWorkMilestoneFragment = { id: string, consortiumId: string, name: 
 export type PeopleListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PeopleListQuery = { users: { totalCount: number, nodes: Array<{ id: string, name: string, email: string, roles: Array<UserRole>, status: UserStatus, lastSignInAt: string | null }> } };
+export type PeopleListQuery = { users: { totalCount: number, nodes: Array<{ id: string, name: string, email: string | null, roles: Array<UserRole>, status: UserStatus | null, lastSignInAt: string | null }> } };
 
 export type PeopleInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1306,14 +1306,14 @@ export type PeopleDeactivateMutationVariables = Exact<{
 }>;
 
 
-export type PeopleDeactivateMutation = { deactivateUser: { id: string, status: UserStatus } };
+export type PeopleDeactivateMutation = { deactivateUser: { id: string, status: UserStatus | null } };
 
 export type PeopleReactivateMutationVariables = Exact<{
   userId: string;
 }>;
 
 
-export type PeopleReactivateMutation = { reactivateUser: { id: string, status: UserStatus } };
+export type PeopleReactivateMutation = { reactivateUser: { id: string, status: UserStatus | null } };
 
 export type TicketsRaiseMutationVariables = Exact<{
   input: RaiseTicketInput;
@@ -1485,7 +1485,7 @@ export type TicketsCommentedSubscription = { ticketCommented: { id: string, tick
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionQuery = { me: { id: string, name: string, email: string, roles: Array<UserRole>, platformAdmin: boolean, organization: { id: string, name: string, kind: OrganizationKind } | null, consortia: { nodes: Array<{ id: string, name: string, status: ConsortiumStatus }> } } };
+export type SessionQuery = { me: { id: string, name: string, email: string | null, roles: Array<UserRole>, platformAdmin: boolean, organization: { id: string, name: string, kind: OrganizationKind } | null, consortia: { nodes: Array<{ id: string, name: string, status: ConsortiumStatus }> } } };
 
 export const ContractsClauseCommentThreadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContractsClauseCommentThread"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClauseComment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"clauseKey"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clauseSince"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resolvedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<ContractsClauseCommentThreadFragment, unknown>;
 export const MyWorkTicketFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MyWorkTicket"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PainPointTicket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"consortiumId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionDueAt"}}]}}]} as unknown as DocumentNode<MyWorkTicketFragment, unknown>;

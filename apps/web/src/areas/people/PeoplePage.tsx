@@ -123,9 +123,10 @@ export function PeoplePage() {
               {
                 title: t('colStatus'),
                 dataIndex: 'status',
-                render: (status: Member['status']) => (
-                  <Tag color={status === 'ACTIVE' ? 'success' : 'default'}>{t(`status.${status}`)}</Tag>
-                ),
+                render: (status: Member['status']) =>
+                  status ? (
+                    <Tag color={status === 'ACTIVE' ? 'success' : 'default'}>{t(`status.${status}`)}</Tag>
+                  ) : null,
               },
               {
                 title: t('colLastSignIn'),

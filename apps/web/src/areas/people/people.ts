@@ -14,7 +14,8 @@ export const ROLES: readonly UserRole[] = [
 export interface Person {
   id: string;
   roles: readonly UserRole[];
-  status: UserStatus;
+  /** Null only for people of another organisation (the API does not say): never on this page. */
+  status: UserStatus | null;
 }
 
 /** The API's refusals on people and invitations (extensions.reason), explained by the page. */
