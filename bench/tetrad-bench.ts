@@ -73,8 +73,9 @@ function apiEnv(databaseUrl = DATABASE_URL): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SEED_DEMO_DATA: 'false',
-    // The benchmark is one caller sending as fast as it can: the per-caller limit would be the figure.
+    // The benchmark is one caller sending as fast as it can: the per-caller limits would be the figure.
     RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_COST_PER_MINUTE: '0',
     AUDIT_SIGNING_KEY,
     OIDC_ISSUER: 'http://127.0.0.1:9/never-contacted',
     OIDC_CLIENT_SECRET: 'unused-by-api-tokens',
@@ -129,10 +130,14 @@ export function idsOf(principals: BenchPrincipals): BenchIds {
   return { largeConsortiumId: principals.largeConsortiumId, sampleTicketId: principals.sampleTicketId };
 }
 
-export async function startApi(profileDir?: string, databaseUrl = DATABASE_URL): Promise<ChildProcess> {
+export async function startApi(
+  profileDir?: string,
+  databaseUrl = DATABASE_URL,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildProcess> {
   const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const api = spawn(process.execPath, [...args, join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
-    env: apiEnv(databaseUrl),
+    env: { ...apiEnv(databaseUrl), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 120; attempt++) {

@@ -822,6 +822,18 @@ async function upsertToken(client: PoolClient, userId: string, token: string): P
   ]);
 }
 
+/** More API tokens for one bench user (plain text, bench data only): many callers with the same rights. */
+export async function issueBenchTokens(pool: Pool, userId: string, count: number): Promise<string[]> {
+  const tokens = Array.from({ length: count }, () => `${API_TOKEN_PREFIX}${randomSecret(30)}`);
+  const client = await pool.connect();
+  try {
+    for (const token of tokens) await upsertToken(client, userId, token);
+  } finally {
+    client.release();
+  }
+  return tokens;
+}
+
 /** The tokens are (re)valid for 30 days from every call. */
 async function finishPrincipals(client: PoolClient, base: BaseRecord): Promise<BenchPrincipals> {
   const { principals } = base;

@@ -10,6 +10,7 @@ import {
   assertQueryCost,
   assertTransport,
   assertVariables,
+  chargeQueryCost,
   EventBus,
   idempotentCallerOf,
   readCookie,
@@ -82,7 +83,8 @@ export function graphqlOptions(config: AppConfig): GqlModuleAsyncOptions<Mercuri
           assertVariables(variables, config.graphql.limits);
           // Bad credentials fail the whole request, even one that touches no guarded field.
           if (authError) throw authError;
-          assertQueryCost(schema, document, variables, config.graphql.maxCost);
+          const cost = assertQueryCost(schema, document, variables, config.graphql.maxCost);
+          if (reply) chargeQueryCost(reply.request, cost);
         },
       },
       buildSchemaOptions: {

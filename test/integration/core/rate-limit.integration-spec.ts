@@ -48,3 +48,44 @@ describe('rate limit per caller', () => {
     }
   });
 });
+
+/** Per-caller budget of query cost: expensive documents use it up, cheap ones barely touch it. */
+describe('query cost budget per caller', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // 600 points a minute (10 a second); the burst is twice the largest query, 200 points.
+    t = await startTestApp({ RATE_LIMIT_COST_PER_MINUTE: '600', GRAPHQL_MAX_COST: '100' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  // 1 + 49 × (nodes' id) + … : just under the 100-point ceiling.
+  const expensive = '{ organizations(first: 49) { nodes { id } } }';
+
+  it('slows a caller a little short of points, then refuses with 429, RATE_LIMITED and when to retry', async () => {
+    const bearer = await accessTokenFor(ZHANG_MIN);
+    const statuses: number[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      statuses.push((await t.graphql(expensive, undefined, { bearer })).status);
+    }
+    // 200 → ~100 → ~0 points: the third is held until the bucket is above zero again, then runs.
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await t.graphql(expensive, undefined, { bearer });
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryable: true,
+      costPerMinute: 600,
+    });
+    expect(refused.errors?.[0]?.extensions['retryAfterSeconds']).toBeGreaterThan(1);
+    expect(refused.errors?.[0]?.message).toContain('query budget');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(1);
+
+    // Another caller has their own budget.
+    const other = await accessTokenFor(DEMO_PLATFORM_ADMIN_EMAIL);
+    expect((await t.graphql(expensive, undefined, { bearer: other })).status).toBe(200);
+  });
+});

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       graphql: {
         maxDepth: 10,
+        maxSubscriptionsPerConnection: 20,
         maxCost: 5000,
         introspection: false,
         graphiql: false,
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       shutdownTimeoutMs: 10_000,
       rateLimitPerMinute: 600,
+      rateLimitCostPerMinute: 60_000,
       publicUrl: 'http://localhost:3000',
       auth: {
         oidc: {
@@ -201,7 +203,17 @@ describe('loadConfig', () => {
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '1024' }, { bodyLimitBytes: 1024 }],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '120000' }, { shutdownTimeoutMs: 120_000 }],
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }, { rateLimitPerMinute: 0 }],
-    ['no rate limit in tests unless set', { NODE_ENV: 'test' }, { rateLimitPerMinute: 0 }],
+    [
+      'no rate limit in tests unless set',
+      { NODE_ENV: 'test' },
+      { rateLimitPerMinute: 0, rateLimitCostPerMinute: 0 },
+    ],
+    ['RATE_LIMIT_COST_PER_MINUTE', { RATE_LIMIT_COST_PER_MINUTE: '1000' }, { rateLimitCostPerMinute: 1000 }],
+    [
+      'GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+      { GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' },
+      { graphql: expect.objectContaining({ maxSubscriptionsPerConnection: 3 }) },
+    ],
   ])('reads %s', (_label, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });

@@ -27,6 +27,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** GraphQL requests per caller per minute, counted across instances; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Query cost points per caller per minute, counted per instance; 0 turns the budget off. */
+  rateLimitCostPerMinute: number;
   shutdownTimeoutMs: number;
   /** Where browsers reach Tetrad; the OIDC redirect URI and cookie security derive from it. */
   publicUrl: string;
@@ -115,6 +117,7 @@ function toAppConfig(env: Environment): AppConfig {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     // Off by default in tests, which send thousands of requests from one person on purpose.
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 0 : 600),
+    rateLimitCostPerMinute: env.RATE_LIMIT_COST_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 0 : 60_000),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     auth: {

@@ -59,6 +59,7 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000).optional(),
+  RATE_LIMIT_COST_PER_MINUTE: integer(0, 100_000_000).optional(),
   PUBLIC_URL: httpUrl.optional(),
   OIDC_ISSUER: httpUrl.optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1, { error: 'a client id' }).default('tetrad-api'),

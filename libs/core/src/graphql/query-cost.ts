@@ -43,8 +43,11 @@ export function assertQueryCost(
 export const COST = {
   /** `totalCount`: a count over the filtered rows, one statement per alias. */
   totalCount: 25,
-  /** A full-text or name search on top of a list. */
-  search: 25,
+  /**
+   * A full-text or name search on top of a list: ranking every match in the list's scope, tens of
+   * milliseconds on a large consortium; counting a search's matches runs it again and costs as much.
+   */
+  search: 200,
   /** Verifying an audit chain from its last intact checkpoint; `full` re-reads the whole chain. */
   verification: 250,
   fullVerification: 1_000,
@@ -72,6 +75,6 @@ export function connectionCost(options: {
     1 +
     first * Math.max(options.childComplexity, 1) +
     (searching ? COST.search : 0) +
-    (counting ? COST.totalCount : 0)
+    (counting ? (searching ? COST.search : COST.totalCount) : 0)
   );
 }
