@@ -55,7 +55,9 @@ export const configSchema = z.object({
   GRAPHQL_MAX_ALIASES: integer(0, 10_000).default(LIMITS.maxAliases),
   GRAPHQL_MAX_INPUT_DEPTH: integer(2, 100).default(LIMITS.maxInputDepth),
   GRAPHQL_MAX_INPUT_ITEMS: integer(10, 1_000_000).default(LIMITS.maxInputItems),
-  GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer(1, 1_000).default(DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION),
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer(1, 1_000).default(
+    DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+  ),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000).optional(),

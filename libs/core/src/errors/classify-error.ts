@@ -102,7 +102,10 @@ function classifyDatabaseError(error: unknown): ClassifiedError | undefined {
     // lengths, ranges); should a check be missing, the caller still hears it was their input.
     case PG_CHARACTER_NOT_IN_REPERTOIRE:
     case PG_UNTRANSLATABLE_CHARACTER:
-      return fault('BAD_USER_INPUT', 'The input contains characters that cannot be stored (such as a NUL byte).');
+      return fault(
+        'BAD_USER_INPUT',
+        'The input contains characters that cannot be stored (such as a NUL byte).',
+      );
     case PG_STRING_DATA_RIGHT_TRUNCATION:
       return fault('BAD_USER_INPUT', 'A text in the input is longer than allowed.');
     case PG_NUMERIC_VALUE_OUT_OF_RANGE:
