@@ -19,9 +19,9 @@ const LI_WEI = 'li.wei@jiading-auto.example'; // ORG_ADMIN of the scenario user
 const ZHANG_MIN = 'zhang.min@jiading-auto.example'; // ENGINEER of the scenario user
 const WANG_FANG = 'wang.fang@jiading-auto.example'; // DATA_STEWARD of the scenario user
 const CHEN_JIE = 'chen.jie@lingbu-robotics.example'; // robot maker, member of the same consortium
-// 2,500 keeps this file under a minute on PostgreSQL (each run is a signed-in request and a row
-// count); set HOSTILE_FUZZ_RUNS=5000 or more for a longer hunt.
-const FUZZ_RUNS = Number(process.env['HOSTILE_FUZZ_RUNS'] ?? 2500);
+// 5,000 runs (issue 17), each a signed-in request and a row count over the tables the mutations
+// touch; set HOSTILE_FUZZ_RUNS higher for a longer hunt.
+const FUZZ_RUNS = Number(process.env['HOSTILE_FUZZ_RUNS'] ?? 5000);
 
 interface HostileRequest {
   name: string;
@@ -760,9 +760,14 @@ describe('hostile documents and requests', () => {
     let scenarioId: string;
     let datasetId: string;
     let ticketId: string;
+    let consortiumId: string;
     const TABLES = [
       'ticket',
       'ticket_comment',
+      'ticket_label',
+      'scenario',
+      'kpi_report',
+      'invitation',
       'dataset',
       'data_access_request',
       'data_access_request_item',
@@ -776,14 +781,14 @@ describe('hostile documents and requests', () => {
     };
 
     beforeAll(async () => {
-      for (const email of [ZHANG_MIN, WANG_FANG, CHEN_JIE]) {
+      for (const email of [ZHANG_MIN, WANG_FANG, CHEN_JIE, LI_WEI]) {
         tokens[email] = await accessTokenFor(email);
         // A first sign-in is audited: done here, so that the fuzz sees only its own changes.
         await t.graphql('{ me { id } }', undefined, { bearer: tokens[email] });
       }
       const as = (email: string, query: string, variables: Record<string, unknown>) =>
         t.graphql<Record<string, { id: string }>>(query, variables, { bearer: tokens[email]! });
-      const consortiumId = await consortiumIdByName(t, DEMO_CONSORTIA[0]!.name);
+      consortiumId = await consortiumIdByName(t, DEMO_CONSORTIA[0]!.name);
       scenarioId = (
         await as(
           ZHANG_MIN,
@@ -914,6 +919,75 @@ describe('hostile documents and requests', () => {
           query:
             'mutation C($id: UUID!, $body: String!) { commentOnTicket(ticketId: $id, input: { body: $body }) { id } }',
           variables: { id: input.ticketId, body: input.body },
+        })),
+      fc
+        .record({
+          name: maybeWrong(text),
+          site: maybeWrong(text),
+          sector: maybeWrong(fc.constantFrom('LOGISTICS', 'ELDER_CARE', 'NOT_A_SECTOR')),
+          targetUnits: maybeWrong(fc.integer({ min: -5, max: 2 ** 31 - 1 })),
+          kpis: maybeWrong(
+            list(
+              fc.record({ name: maybeWrong(text), unit: maybeWrong(text), target: maybeWrong(fc.double()) }),
+              fc.constant({ name: 'Picks', unit: 'per hour', target: 1 }),
+            ),
+          ),
+        })
+        .map((input) => ({
+          email: ZHANG_MIN,
+          query: 'mutation S($input: CreateScenarioInput!) { createScenario(input: $input) { id } }',
+          variables: { input: { consortiumId, ...input } },
+        })),
+      fc
+        .record({
+          name: maybeWrong(text),
+          consortiumId: fc.oneof(fc.constant(consortiumId), fc.uuid(), text),
+        })
+        .map((input) => ({
+          email: ZHANG_MIN,
+          query:
+            'mutation L($c: UUID!, $name: String!) { createTicketLabel(consortiumId: $c, name: $name) { name } }',
+          variables: { c: input.consortiumId, name: input.name },
+        })),
+      fc
+        .record({
+          email: maybeWrong(
+            fc.oneof(
+              text,
+              text.map((local) => `${local}@example.com`),
+            ),
+          ),
+          roles: maybeWrong(
+            list(fc.constantFrom('ENGINEER', 'LEGAL', 'NOT_A_ROLE'), fc.constant('ENGINEER')),
+          ),
+        })
+        .map((input) => ({
+          email: LI_WEI,
+          query: 'mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+          variables: { input },
+        })),
+      fc
+        .record({
+          periodStart: maybeWrong(
+            fc.oneof(
+              text,
+              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            ),
+          ),
+          periodEnd: maybeWrong(
+            fc.oneof(
+              text,
+              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            ),
+          ),
+          operatingHours: maybeWrong(fc.double()),
+          interventions: maybeWrong(fc.integer()),
+          robotsInService: maybeWrong(fc.integer()),
+        })
+        .map((input) => ({
+          email: ZHANG_MIN,
+          query: 'mutation K($input: SubmitKpiReportInput!) { submitKpiReport(input: $input) { id } }',
+          variables: { input: { scenarioId, ...input } },
         })),
     ];
 
