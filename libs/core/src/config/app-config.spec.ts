@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       shutdownTimeoutMs: 10_000,
       rateLimitPerMinute: 600,
-      rateLimitCostPerMinute: 60_000,
+      rateLimitCostPerMinute: 240_000,
       publicUrl: 'http://localhost:3000',
       auth: {
         oidc: {

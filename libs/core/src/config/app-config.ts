@@ -117,7 +117,7 @@ function toAppConfig(env: Environment): AppConfig {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     // Off by default in tests, which send thousands of requests from one person on purpose.
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 0 : 600),
-    rateLimitCostPerMinute: env.RATE_LIMIT_COST_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 0 : 60_000),
+    rateLimitCostPerMinute: env.RATE_LIMIT_COST_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 0 : 240_000),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     auth: {

@@ -149,6 +149,7 @@ describe('classifyError', () => {
       ['ENOTFOUND', withCode('getaddrinfo ENOTFOUND db.internal', 'ENOTFOUND')],
       ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
       ['a connection timeout', new Error('timeout expired: connection timeout')],
+      ['no pooled connection free in time', new Error('timeout exceeded when trying to connect')],
       ['a closed embedded database', new Error('PGlite is closed, not queryable')],
       ['SQLSTATE 08006 in a QueryFailedError', queryFailed('08006', 'connection failure at 10.0.0.5')],
       [

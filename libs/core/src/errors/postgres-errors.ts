@@ -71,9 +71,13 @@ export function isConnectionFailure(error: unknown): boolean {
     return true;
   }
   if (driverCode && CONNECTION_ERRNOS.has(driverCode)) return true;
+  // "timeout exceeded when trying to connect": no pooled connection came free in time (an
+  // overloaded server): nothing was sent, so a retry is safe.
   return (
     typeof message === 'string' &&
-    /Connection terminated|connection timeout|Connection refused|not queryable/i.test(message)
+    /Connection terminated|connection timeout|Connection refused|not queryable|timeout exceeded when trying to connect/i.test(
+      message,
+    )
   );
 }
 

@@ -47,7 +47,7 @@ export const COST = {
    * A full-text or name search on top of a list: ranking every match in the list's scope, tens of
    * milliseconds on a large consortium; counting a search's matches runs it again and costs as much.
    */
-  search: 200,
+  search: 800,
   /** Verifying an audit chain from its last intact checkpoint; `full` re-reads the whole chain. */
   verification: 250,
   fullVerification: 1_000,
