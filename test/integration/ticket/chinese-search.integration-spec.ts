@@ -9,8 +9,8 @@ const WANG_FANG = 'wang.fang@jiading-auto.example'; // data steward of the scena
 
 const TITLE = '夜班时机器人抓手掉落包裹（软包）';
 const RAISE = `mutation R($input: RaiseTicketInput!) { raiseTicket(input: $input) { id } }`;
-const TICKETS = `query L($filter: TicketFilter, $after: String, $first: Int) {
-  tickets(filter: $filter, first: $first, after: $after) {
+const TICKETS = `query L($filter: TicketFilter, $after: String, $first: Int, $orderBy: TicketOrder) {
+  tickets(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount nodes { id title searchHighlight { field start length } } pageInfo { endCursor hasNextPage } } }`;
 const DATASETS = `query D($search: String, $after: String, $first: Int) {
   datasets(search: $search, first: $first, after: $after) {
@@ -63,10 +63,11 @@ describe('Chinese full-text search', () => {
     ids['comment'] = await raise('Conveyor jam', 'Belt stops at the merge.');
     ids['reversed'] = await raise('手抓饭订单', '食堂 1 号线');
     ids['twelve'] = await raise('12号线 扫码失败', 'Barcode glare');
-    await as(CHEN_JIE)(
+    const comment = await as(CHEN_JIE)<{ commentOnTicket: { id: string } }>(
       'mutation C($id: UUID!) { commentOnTicket(ticketId: $id, input: { body: "昨晚抓手又掉落了" }) { id } }',
       { id: ids['comment'] },
     );
+    ids['commentItself'] = comment.data!.commentOnTicket.id;
   });
 
   afterAll(async () => {
@@ -108,6 +109,30 @@ describe('Chinese full-text search', () => {
       after: first.pageInfo.endCursor,
     });
     expect(unsearched.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const byCreation = await as(ZHANG_MIN)<{ tickets: { nodes: Found[] } }>(TICKETS, {
+      filter: { scenarioId, search: '抓手' },
+      orderBy: 'CREATED_DESC',
+    });
+    expect(byCreation.data!.tickets.nodes.map((node) => node.id)).toEqual([
+      ids['comment'],
+      ids['description'],
+      ids['title'],
+    ]);
+  });
+
+  it('follows edited and deleted comments', async () => {
+    await as(CHEN_JIE)(
+      'mutation E($id: UUID!) { editTicketComment(id: $id, input: { body: "皮带打滑" }) { id } }',
+      {
+        id: ids['commentItself'],
+      },
+    );
+    expect(await found('皮带')).toEqual([ids['comment']]);
+    expect(await found('抓手')).not.toContain(ids['comment']);
+    await as(CHEN_JIE)('mutation D($id: UUID!) { deleteTicketComment(id: $id) { id } }', {
+      id: ids['commentItself'],
+    });
+    expect(await found('皮带')).toEqual([]);
   });
 
   it('marks where the search occurs, only in a searched list', async () => {
