@@ -102,6 +102,11 @@ describe('Chinese full-text search', () => {
     expect(await found('抓手')).toEqual([ids['title'], ids['description'], ids['comment']]);
     const first = await search('抓手', { first: 2 });
     expect(first.totalCount).toBe(3);
+    const counts = await as(ZHANG_MIN)<{ ticketCounts: { count: number }[] }>(
+      'query C($f: TicketFilter) { ticketCounts(filter: $f) { count } }',
+      { f: { scenarioId, search: '抓手' } },
+    );
+    expect(counts.data!.ticketCounts.reduce((sum, c) => sum + c.count, 0)).toBe(3);
     const rest = await search('抓手', { first: 2, after: first.pageInfo.endCursor! });
     expect(rest.nodes.map((node) => node.id)).toEqual([ids['comment']]);
     const unsearched = await as(ZHANG_MIN)<unknown>(TICKETS, {
