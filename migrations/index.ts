@@ -21,6 +21,7 @@ import { AuditChainPerConsortium1764252000000 } from './1764252000000-AuditChain
 import { LiveEventOutbox1764800000000 } from './1764800000000-LiveEventOutbox';
 import { AddTicketVersion1764810000000 } from './1764810000000-AddTicketVersion';
 import { RateLimitWindow1764820000000 } from './1764820000000-RateLimitWindow';
+import { ChineseSearch1764830000000 } from './1764830000000-ChineseSearch';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   LiveEventOutbox1764800000000,
   AddTicketVersion1764810000000,
   RateLimitWindow1764820000000,
+  ChineseSearch1764830000000,
 ];

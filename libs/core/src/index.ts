@@ -24,6 +24,8 @@ export * from './logging/request-id';
 export * from './pagination/connection.type';
 export * from './pagination/keyset';
 export * from './pagination/page-args';
+export * from './search/search-terms';
+export * from './search/text-match.type';
 export * from './loaders/loaders.module';
 export * from './logging/root-logger';
 export * from './logging/request-logging';

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { DateTimeScalar, JSONScalar, UUIDScalar } from '@tetrad/core';
+import { DateTimeScalar, JSONScalar, TextMatch, UUIDScalar } from '@tetrad/core';
 import { Consortium } from '@tetrad/consortium';
 import { Organization } from '@tetrad/organization';
 import { Scenario } from '@tetrad/scenario';
@@ -73,6 +73,26 @@ export class Dataset {
   @Column({ type: 'text', default: '' })
   @Field()
   description!: string;
+
+  /** Kept by a trigger from name, robot type and description (migration ChineseSearch1764830000000). */
+  @Index('dataset_search_vector_idx', { synchronize: false })
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string | null;
+
+  /** Set on the results of a searched list only. */
+  @Field(() => [TextMatch], {
+    nullable: true,
+    description:
+      'Where the search occurs in name, description and robot type, when this came from a searched list.',
+  })
+  searchHighlight?: TextMatch[];
 
   @Column({ type: 'enum', enum: DataModality, enumName: 'data_modality', array: true })
   @Field(() => [DataModality])

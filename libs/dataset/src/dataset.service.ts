@@ -12,7 +12,10 @@ import {
   ForbiddenError,
   paginate,
   recordChange,
+  searchQuery,
+  textMatches,
   type Caller,
+  type KeysetSort,
   type ConnectionShape,
   UnitOfWork,
 } from '@tetrad/core';
@@ -21,8 +24,19 @@ import type { DatasetFields, DatasetsArgs, RegisterDatasetInput } from './dto/da
 import { Dataset } from './dataset.entity';
 import { DATASET_COLUMNS } from './dataset.rules';
 
-const SEARCH_TEXT =
-  "to_tsvector('simple', dataset.name || ' ' || dataset.description || ' ' || dataset.robot_type)";
+const BY_NAME: KeysetSort<Dataset> = {
+  name: 'NAME_ASC',
+  column: 'dataset.name',
+  direction: 'ASC',
+  valueOf: (d) => d.name,
+};
+// A searched catalog shows the best matches first: name over robot type over description.
+const BY_RELEVANCE: KeysetSort<Dataset> = {
+  name: 'RELEVANCE',
+  column: 'CAST(ts_rank(dataset.search_vector, CAST(:searchQuery AS tsquery)) AS float8)',
+  direction: 'DESC',
+  valueOf: 'selected',
+};
 
 /** The catalog: registration by the owner's stewards, versions on update, visibility by sensitivity. */
 @Injectable()
@@ -211,17 +225,20 @@ export class DatasetService {
         { sector: args.sector },
       );
     }
+    const tsQuery = searchQuery(args.search);
     if (args.search?.trim()) {
-      query.andWhere(`${SEARCH_TEXT} @@ websearch_to_tsquery('simple', :search)`, {
-        search: args.search.trim(),
+      query.andWhere(tsQuery ? 'dataset.search_vector @@ CAST(:searchQuery AS tsquery)' : 'false', {
+        searchQuery: tsQuery,
       });
     }
-    return paginate(query, args, {
-      name: 'NAME_ASC',
-      column: 'dataset.name',
-      direction: 'ASC',
-      valueOf: (d) => d.name,
-    });
+    const page = await paginate(query, args, tsQuery ? BY_RELEVANCE : BY_NAME);
+    if (tsQuery && args.search) {
+      for (const dataset of page.nodes) {
+        const { name, description, robotType } = dataset;
+        dataset.searchHighlight = textMatches({ name, description, robotType }, args.search);
+      }
+    }
+    return page;
   }
 }
 

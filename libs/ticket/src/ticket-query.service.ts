@@ -6,6 +6,8 @@ import {
   accessibleBy,
   AuthorizationService,
   paginate,
+  searchQuery,
+  textMatches,
   type Caller,
   type ConnectionShape,
   type KeysetSort,
@@ -36,6 +38,13 @@ const SORTS: Record<TicketOrder, KeysetSort<Ticket>> = {
     t.resolutionDueAt.toISOString(),
   ),
 };
+// Title matches weigh most, then the description; a match only in comments ranks last.
+const BY_RELEVANCE = sort(
+  'RELEVANCE',
+  'CAST(ts_rank(ticket.search_vector, CAST(:searchQuery AS tsquery)) AS float8)',
+  'DESC',
+  'selected',
+);
 
 /** Finding work: every filter, the text search and the board counts run in SQL. */
 @Injectable()
@@ -48,7 +57,19 @@ export class TicketQueryService {
   async list(caller: Caller, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
     const query = await this.visible(caller);
     applyFilter(query, args.filter);
-    return paginate(query, args, SORTS[args.orderBy]);
+    const searched = Boolean(searchQuery(args.filter?.search));
+    const order = args.orderBy ? SORTS[args.orderBy] : searched ? BY_RELEVANCE : SORTS.UPDATED_DESC;
+    const page = await paginate(query, args, order);
+    const search = args.filter?.search;
+    if (searched && search) {
+      for (const ticket of page.nodes) {
+        ticket.searchHighlight = textMatches(
+          { title: ticket.title, description: ticket.description },
+          search,
+        );
+      }
+    }
+    return page;
   }
 
   async countsByStatus(caller: Caller, filter: TicketFilter | undefined): Promise<TicketStatusCount[]> {
@@ -83,9 +104,6 @@ export class TicketQueryService {
   }
 }
 
-const TEXT = "to_tsvector('simple', ticket.title || ' ' || ticket.description)";
-const COMMENT_TEXT = "to_tsvector('simple', comment.body)";
-
 function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | undefined): void {
   if (!filter) return;
   const equal: [keyof TicketFilter, string][] = [
@@ -111,12 +129,19 @@ function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | u
     query.andWhere(filter.overdue ? late : `NOT ${late}`);
   }
   if (filter.search?.trim()) {
+    const tsQuery = searchQuery(filter.search);
+    if (!tsQuery) {
+      query.andWhere('false');
+      return;
+    }
+    // Two index scans (tickets, comments) joined by id, rather than a comment lookup per ticket.
     query.andWhere(
-      `(${TEXT} @@ websearch_to_tsquery('simple', :search) OR EXISTS (
-        SELECT 1 FROM ticket_comment comment
-        WHERE comment.ticket_id = ticket.id AND comment.deleted_at IS NULL
-          AND ${COMMENT_TEXT} @@ websearch_to_tsquery('simple', :search)))`,
-      { search: filter.search.trim() },
+      `ticket.id IN (
+        SELECT matched.id FROM ticket matched WHERE matched.search_vector @@ CAST(:searchQuery AS tsquery)
+        UNION
+        SELECT comment.ticket_id FROM ticket_comment comment
+         WHERE comment.search_vector @@ CAST(:searchQuery AS tsquery) AND comment.deleted_at IS NULL)`,
+      { searchQuery: tsQuery },
     );
   }
 }
@@ -125,7 +150,7 @@ function sort(
   name: string,
   column: string,
   direction: 'ASC' | 'DESC',
-  valueOf: (ticket: Ticket) => string | number,
+  valueOf: KeysetSort<Ticket>['valueOf'],
 ): KeysetSort<Ticket> {
   return { name, column, direction, valueOf };
 }

@@ -11,7 +11,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { DateTimeScalar, UUIDScalar } from '@tetrad/core';
+import { DateTimeScalar, TextMatch, UUIDScalar } from '@tetrad/core';
 import { Consortium } from '@tetrad/consortium';
 import { Scenario } from '@tetrad/scenario';
 import { TicketCategory, TicketSeverity, TicketStatus } from './ticket-enums';
@@ -53,6 +53,25 @@ export class Ticket {
   @Column({ type: 'varchar', length: 200 })
   @Field()
   title!: string;
+
+  /** Kept by a trigger from title and description (migration ChineseSearch1764830000000). */
+  @Index('ticket_search_vector_idx', { synchronize: false })
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string | null;
+
+  /** Set on the results of a searched list only. */
+  @Field(() => [TextMatch], {
+    nullable: true,
+    description: 'Where the search occurs in title and description, when this came from a searched list.',
+  })
+  searchHighlight?: TextMatch[];
 
   @Column({ type: 'text' })
   @Field({ description: 'Markdown.' })
@@ -158,6 +177,18 @@ export class TicketComment {
   @Column({ type: 'text' })
   @Field({ description: 'Markdown; empty once deleted.' })
   body!: string;
+
+  /** Kept by a trigger from the body (migration ChineseSearch1764830000000). */
+  @Index('ticket_comment_search_vector_idx', { synchronize: false })
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   history!: { body: string; replacedAt: string }[];

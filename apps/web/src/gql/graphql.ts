@@ -603,7 +603,7 @@ export type TicketFilter = {
   overdue?: boolean | null | undefined;
   raisedByUserId?: string | null | undefined;
   scenarioId?: string | null | undefined;
-  /** Full-text search over title, description and comments. */
+  /** Full-text search over title, description and comments: every term must occur; Chinese is matched by characters and character pairs, other words by their beginning. */
   search?: string | null | undefined;
   severities?: Array<TicketSeverity> | null | undefined;
   statuses?: Array<TicketStatus> | null | undefined;

@@ -11,8 +11,11 @@ export interface KeysetSort<T> {
   /** Qualified SQL expression, e.g. `organization.name`. */
   column: string;
   direction: 'ASC' | 'DESC';
-  /** The row's value for `column`, as stored in the cursor. */
-  valueOf: (row: T) => SortValue;
+  /**
+   * The row's value for `column`, as stored in the cursor; `selected` when `column` is computed in
+   * SQL (a search rank): the value is then selected with the row.
+   */
+  valueOf: ((row: T) => SortValue) | 'selected';
 }
 
 interface CursorPayload {
@@ -138,13 +141,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       cursorId: cursor.id,
     });
   }
-  const rows = await pageQuery
+  pageQuery
     .orderBy(sort.column, sort.direction)
     .addOrderBy(idColumn, sort.direction)
-    .take(first + 1)
-    .getMany();
+    .take(first + 1);
+  const { rows, valueOf } = await pageRows(pageQuery, sort);
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.name, sort.valueOf(node), node.id) }));
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.name, valueOf(node), node.id) }));
   return {
     edges,
     nodes,
@@ -158,4 +161,16 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+async function pageRows<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  sort: KeysetSort<T>,
+): Promise<{ rows: T[]; valueOf: (row: T) => SortValue }> {
+  if (sort.valueOf !== 'selected') return { rows: await query.getMany(), valueOf: sort.valueOf };
+  const { entities, raw } = await query
+    .addSelect(sort.column, 'keyset_value')
+    .getRawAndEntities<Record<string, unknown>>();
+  const values = new Map(raw.map((row) => [String(row[`${query.alias}_id`]), row['keyset_value']]));
+  return { rows: entities, valueOf: (row) => (values.get(row.id) ?? null) as SortValue };
 }

@@ -188,7 +188,11 @@ export class DatasetsArgs extends PageArgs {
   @MaxLength(100)
   robotType?: string;
 
-  @Field({ nullable: true, description: 'Full-text search over name, description and robot type.' })
+  @Field({
+    nullable: true,
+    description:
+      'Full-text search over name, description and robot type (as tickets are searched); best matches first.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

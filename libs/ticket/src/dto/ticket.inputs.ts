@@ -176,7 +176,11 @@ export class TicketFilter {
   @IsBoolean()
   overdue?: boolean;
 
-  @Field({ nullable: true, description: 'Full-text search over title, description and comments.' })
+  @Field({
+    nullable: true,
+    description:
+      'Full-text search over title, description and comments: every term must occur; Chinese is matched by characters and character pairs, other words by their beginning.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -191,9 +195,14 @@ export class TicketsArgs extends PageArgs {
   @Type(() => TicketFilter)
   filter?: TicketFilter;
 
-  @Field(() => TicketOrder, { defaultValue: TicketOrder.UPDATED_DESC })
+  @Field(() => TicketOrder, {
+    nullable: true,
+    description:
+      'When not given: best search matches first (title, then description, then comments) if searched, otherwise UPDATED_DESC.',
+  })
+  @IsOptional()
   @IsEnum(TicketOrder)
-  orderBy: TicketOrder = TicketOrder.UPDATED_DESC;
+  orderBy?: TicketOrder | null;
 }
 
 @InputType()
