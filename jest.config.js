@@ -1,4 +1,7 @@
 // Jest: three layers (unit beside the code, integration and e2e under test/), compiled by SWC.
+// On two cores Jest runs the files in its own process, one after the other; `npm test` gives that
+// process an 8 GiB heap, since each integration file starts a whole application and the suite has
+// grown past the default limit (the first sign was an out-of-memory abort after 29 minutes).
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
