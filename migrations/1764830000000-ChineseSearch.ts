@@ -14,6 +14,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const WORD = String.raw`0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff`;
 const CJK = String.raw`\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff`;
+/**
+ * Words are indexed by their first 100 characters: PostgreSQL refuses a lexeme over 2,046 bytes (a
+ * 5,000-letter "word" in a description made the insert fail), and the query side treats a longer
+ * word as a prefix of those 100 (MAX_WORD_LENGTH in libs/core/src/search/search-terms.ts).
+ */
+const MAX_WORD_LENGTH = 100;
 
 const DOCUMENT_FUNCTION = `
 CREATE FUNCTION tetrad_search_document(body text) RETURNS tsvector
@@ -28,7 +34,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
              ORDER BY ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS base
       FROM runs
   ), terms AS (
-    SELECT run AS term, base + 1 AS pos FROM placed WHERE run ~ '^[${WORD}]'
+    SELECT left(run, ${MAX_WORD_LENGTH}) AS term, base + 1 AS pos FROM placed WHERE run ~ '^[${WORD}]'
     UNION ALL
     SELECT substr(run, i, width), base + i
       FROM placed, generate_series(1, char_length(run)) AS i, (VALUES (1), (2)) AS widths(width)

@@ -197,8 +197,21 @@ describe('Chinese full-text search', () => {
     expect(top!.searchHighlight).toEqual([{ field: 'name', start: 0, length: 2 }]);
   });
 
+  it('takes a description with one enormous "word" and finds it by that word', async () => {
+    // Found by the fuzz: a lexeme over 2,046 bytes made the insert fail with an internal error.
+    const id = await raise('Long scanner dump', `${'q'.repeat(12_000)} 抓手`);
+    expect(await found('q'.repeat(150))).toEqual([id]);
+  });
+
   it('indexes text in SQL exactly as the server cuts it', async () => {
-    const samples = [TITLE, '1号线 Gripper drops ＡＧＶ１２', 'Émile 抓 ñ Ωmega ｶﾀｶﾅ 한국어', ''];
+    const samples = [
+      TITLE,
+      '1号线 Gripper drops ＡＧＶ１２',
+      'Émile 抓 ñ Ωmega ｶﾀｶﾅ 한국어',
+      '',
+      // A "word" far longer than PostgreSQL's 2,046-byte lexeme limit: indexed by its first 100 letters.
+      `${'x'.repeat(5_000)} 抓手`,
+    ];
     const rows = await t.dataSource.query<{ terms: string[] | null }[]>(
       `SELECT (SELECT array_agg(lexeme) FROM unnest(tetrad_search_document(sample))) AS terms
          FROM unnest($1::text[]) WITH ORDINALITY AS s(sample, ord) ORDER BY ord`,

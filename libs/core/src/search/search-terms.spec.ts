@@ -22,6 +22,12 @@ describe('search terms', () => {
     expect(searchQuery(search)).toBeNull();
   });
 
+  it('looks for a word longer than 100 characters as a prefix of its first 100', () => {
+    expect(searchTerms('y'.repeat(150))).toEqual([{ kind: 'word', text: 'y'.repeat(100), prefix: true }]);
+    expect(searchTerms('7'.repeat(150))).toEqual([{ kind: 'word', text: '7'.repeat(100), prefix: true }]);
+    expect(documentTerms(`${'z'.repeat(3_000)} ok`)).toEqual(['ok', 'z'.repeat(100)]);
+  });
+
   it('cuts a long search to 64 terms', () => {
     expect(
       searchTerms('字'.repeat(10) + ' ' + Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')),

@@ -15,6 +15,8 @@ const WORD = '0-9a-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff';
 const CJK = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff';
 const RUNS = new RegExp(`[${WORD}]+|[${CJK}]+`, 'g');
 const WORD_START = new RegExp(`^[${WORD}]`);
+/** Words are indexed by their first 100 characters (the SQL function's MAX_WORD_LENGTH). */
+export const MAX_WORD_LENGTH = 100;
 /** A search longer than this many terms is cut: enough for any sentence someone types. */
 const MAX_QUERY_TERMS = 64;
 
@@ -31,7 +33,10 @@ export function searchTerms(search: string): SearchTerm[] {
   const terms = new Map<string, SearchTerm>();
   for (const [run] of foldForSearch(search).matchAll(RUNS)) {
     if (WORD_START.test(run)) {
-      terms.set(`w:${run}`, { kind: 'word', text: run, prefix: !/^[0-9]+$/.test(run) });
+      const text = run.slice(0, MAX_WORD_LENGTH);
+      // A word cut to its first 100 characters can only be looked for as a prefix.
+      const prefix = run.length > MAX_WORD_LENGTH || !/^[0-9]+$/.test(run);
+      terms.set(`w:${text}`, { kind: 'word', text, prefix });
     } else if (run.length === 1) {
       terms.set(`c:${run}`, { kind: 'characters', text: run });
     } else {
@@ -59,7 +64,7 @@ export function documentTerms(text: string): string[] {
   const terms = new Set<string>();
   for (const [run] of foldForSearch(text).matchAll(RUNS)) {
     if (WORD_START.test(run)) {
-      terms.add(run);
+      terms.add(run.slice(0, MAX_WORD_LENGTH));
       continue;
     }
     for (let i = 0; i < run.length; i++) {
