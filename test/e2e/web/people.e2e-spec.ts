@@ -47,7 +47,10 @@ describe('people and roles in the web app', () => {
     const zhangRow = li.getByRole('row', { name: /Zhang Min/ });
     await zhangRow.getByRole('button', { name: '更改角色' }).click();
     const rolesDialog = li.getByRole('dialog', { name: /更改 Zhang Min 的角色/ });
-    await rolesDialog.getByRole('checkbox', { name: '数据专员' }).check();
+    const steward = rolesDialog.getByRole('checkbox', { name: '数据专员' });
+    // Under load the dialog's opening animation can swallow the first click: click until it holds.
+    for (let attempt = 0; attempt < 5 && !(await steward.isChecked()); attempt += 1) await steward.click();
+    expect(await steward.isChecked()).toBe(true);
     await rolesDialog.getByRole('button', { name: '保存角色' }).click();
     await zhangRow.getByText('数据专员').waitFor();
     const roles = await graphqlAs<{ me: { roles: string[] } }>(zhang, stack, '{ me { roles } }');
